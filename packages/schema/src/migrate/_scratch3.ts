@@ -1,0 +1,12 @@
+import { deployMigrations, migrationStatus } from './index.js';
+import { resolveDatabaseTarget } from '../database-url.js';
+const t = performance.now();
+const target = resolveDatabaseTarget();
+const r = await deployMigrations(target, { migrationsDir: process.argv[2] });
+console.log(r, Math.round(performance.now() - t), 'ms');
+const t2 = performance.now();
+const r2 = await deployMigrations(target, { migrationsDir: process.argv[2] });
+console.log(r2, Math.round(performance.now() - t2), 'ms');
+const s = await migrationStatus(target, { migrationsDir: process.argv[2] });
+console.log(s.upToDate);
+console.log('resources', process.getActiveResourcesInfo()); const t3 = performance.now(); process.on('exit', () => console.log('exit after', Math.round(performance.now() - t3)));

@@ -1,0 +1,3 @@
+export { startServer, type RunningServer, type StartOptions } from './server.js';
+export { createApp } from './http/app.js';
+export { schema } from './schema/index.js';

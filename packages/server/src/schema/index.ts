@@ -1,0 +1,12 @@
+import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
+import { builder } from './builder.js';
+import './types/source.js';
+import './types/coordination.js';
+import './types/summary.js';
+import './types/dataset.js';
+import './types/region.js';
+import './types/policy.js';
+import './types/context-facts.js';
+
+/** The Vigía GraphQL schema, sorted so the published SDL is stable. */
+export const schema: GraphQLSchema = lexicographicSortSchema(builder.toSchema());

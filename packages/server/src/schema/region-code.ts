@@ -1,0 +1,18 @@
+import type { Prisma } from '@vigia/schema';
+
+/**
+ * A region code as partners send it: the INEI ubigeo department code ("21"; "4" is
+ * read as "04") or the slug ("puno"), case-insensitive; accents and spaces in a slug
+ * are forgiven ("San Martín" finds "san-martin"). Returns the Prisma filter, or null
+ * when the text cannot be a region code at all (the caller then answers null or []).
+ */
+export function regionWhere(code: string): Prisma.RegionWhereInput | null {
+  const value = code.trim().toLowerCase();
+  if (/^\d{1,2}$/.test(value)) return { code: value.padStart(2, '0') };
+  const slug = value
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .replace(/[\s_]+/g, '-');
+  if (/^[a-z]+(-[a-z]+)*$/.test(slug)) return { slug };
+  return null;
+}

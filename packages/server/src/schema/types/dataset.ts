@@ -1,0 +1,142 @@
+import { builder } from '../builder.js';
+import { isoDate } from '../dates.js';
+import { langArgs, pick } from '../lang.js';
+import { regionWhere } from '../region-code.js';
+
+export const DatasetStatus = builder.enumType('DatasetStatus', {
+  description: 'Whether a dataset has figures yet.',
+  values: {
+    PUBLISHED: { description: 'It has observations.' },
+    PENDING: {
+      description: 'It has no observations yet (e.g. the source shows it only as a chart image): show it as pending, never as zero.',
+    },
+  } as const,
+});
+
+export const ObservationScope = builder.enumType('IndicatorScope', {
+  description: 'The area a figure covers.',
+  values: {
+    NATIONAL: { description: 'The whole of Peru.' },
+    FOCUS_REGIONS: { description: 'The five focus regions together (Arequipa, Cusco, Puno, Tacna, Moquegua).' },
+    REGION: { description: 'One region (see `region`).' },
+  } as const,
+});
+
+const Breakdown = builder
+  .objectRef<{ dimension: string; value: string }>('Breakdown')
+  .implement({
+    description: 'The cell of a breakdown a figure belongs to, e.g. sex = female, age = under-18, level = provincial.',
+    fields: (t) => ({
+      dimension: t.exposeString('dimension', { description: 'What the figure is broken down by (sex, age, level).' }),
+      value: t.exposeString('value', { description: 'The cell (female, under-18, provincial).' }),
+    }),
+  });
+
+builder.prismaNode('Dataset', {
+  id: { field: 'id' },
+  description: 'A statistical series: observations of one measure with their sources, or none yet (pending).',
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'Stable identifier (e.g. "police-officers-trained-2021-2023").' }),
+    title: t.string({ args: langArgs, description: 'Title.', resolve: (d, { lang }) => pick(lang, d.title, d.titleEn) }),
+    description: t.string({
+      args: langArgs,
+      description: 'What the dataset measures.',
+      resolve: (d, { lang }) => pick(lang, d.description, d.descriptionEn),
+    }),
+    unit: t.exposeString('unit', { description: 'Unit of its observations, as the source words it (Spanish).' }),
+    periodStart: t.string({ nullable: true, description: 'First day the dataset covers (ISO date).', resolve: (d) => d.periodStart && isoDate(d.periodStart) }),
+    periodEnd: t.string({ nullable: true, description: 'Last day the dataset covers (ISO date).', resolve: (d) => d.periodEnd && isoDate(d.periodEnd) }),
+    status: t.field({
+      type: DatasetStatus,
+      description: 'PUBLISHED when it has observations, PENDING when it has none yet.',
+      select: { _count: { select: { observations: true } } },
+      resolve: (d) => (d._count.observations > 0 ? 'PUBLISHED' : 'PENDING'),
+    }),
+    pendingReason: t.string({
+      nullable: true,
+      args: langArgs,
+      description: 'Why there are no figures yet; null once the dataset has observations.',
+      select: { _count: { select: { observations: true } } },
+      resolve: (d, { lang }) =>
+        d._count.observations > 0 || !d.pendingReason ? null : pick(lang, d.pendingReason, d.pendingReasonEn ?? d.pendingReason),
+    }),
+    observationCount: t.relationCount('observations', { description: 'How many observations it has.' }),
+    observations: t.relation('observations', {
+      description: 'Its observations, in the order the source gives them.',
+      query: { orderBy: [{ position: 'asc' }, { id: 'asc' }] },
+    }),
+    source: t.relation('source', { description: 'Where the source presents this dataset (for a pending one: where its chart is).' }),
+    csvUrl: t.string({
+      description: 'The dataset as CSV, for spreadsheets ("explore the data").',
+      resolve: (d, _args, ctx) => new URL(`/data/${encodeURIComponent(d.key)}.csv`, ctx.request.url).href,
+    }),
+  }),
+});
+
+export const IndicatorRef = builder.prismaNode('Observation', {
+  name: 'Indicator',
+  id: { field: 'id' },
+  description: 'One figure: a value for a period and an area, in a breakdown cell when it has one, with its source.',
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'Stable identifier (e.g. "police-trained-puno", "victims-women-share").' }),
+    label: t.string({ args: langArgs, description: 'What the figure is.', resolve: (o, { lang }) => pick(lang, o.label, o.labelEn) }),
+    value: t.exposeFloat('value', { description: 'The figure, in `unit` (percentages as 85.3, not 0.853).' }),
+    unit: t.exposeString('unit', { description: 'Unit, as the source words it (Spanish; "%" for percentages).' }),
+    periodStart: t.string({ description: 'First day of the period the figure covers (ISO date).', resolve: (o) => isoDate(o.periodStart) }),
+    periodEnd: t.string({ description: 'Last day of the period the figure covers (ISO date).', resolve: (o) => isoDate(o.periodEnd) }),
+    scope: t.expose('scope', { type: ObservationScope, description: 'The area the figure covers.' }),
+    region: t.relation('region', { nullable: true, description: 'The region, when the figure is about one region; null otherwise.' }),
+    breakdown: t.field({
+      type: Breakdown,
+      nullable: true,
+      description: 'The breakdown cell, when the figure is one.',
+      resolve: (o) =>
+        o.breakdownDimension && o.breakdownValue ? { dimension: o.breakdownDimension, value: o.breakdownValue } : null,
+    }),
+    base: t.string({
+      nullable: true,
+      args: langArgs,
+      description: 'For a share: the population it is a share of (e.g. "women trafficking victims").',
+      resolve: (o, { lang }) => (o.baseLabel ? pick(lang, o.baseLabel, o.baseLabelEn ?? o.baseLabel) : null),
+    }),
+    source: t.relation('source', { description: 'Where the figure comes from.' }),
+    dataset: t.relation('dataset', { description: 'The dataset the figure belongs to.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  datasets: t.prismaField({
+    type: ['Dataset'],
+    description: 'Every dataset, published and pending, in the order of the source.',
+    resolve: (query, _root, _args, ctx) => ctx.prisma.dataset.findMany({ ...query, orderBy: { position: 'asc' } }),
+  }),
+  dataset: t.prismaField({
+    type: 'Dataset',
+    nullable: true,
+    description: 'One dataset by key; null when unknown.',
+    args: { key: t.arg.string({ required: true, description: 'Dataset key.' }) },
+    resolve: (query, _root, { key }, ctx) => ctx.prisma.dataset.findUnique({ ...query, where: { key } }),
+  }),
+  indicators: t.prismaField({
+    type: ['Observation'],
+    description:
+      'Every figure (indicator) with its source; with regionCode, only the figures about that region (an unknown code gives an empty list).',
+    args: { regionCode: t.arg.string({ description: 'INEI ubigeo department code ("21") or slug ("puno"), case-insensitive.' }) },
+    resolve: (query, _root, { regionCode }, ctx) => {
+      const region = regionCode == null ? undefined : regionWhere(regionCode);
+      if (region === null) return [];
+      return ctx.prisma.observation.findMany({
+        ...query,
+        where: region ? { region } : {},
+        orderBy: [{ dataset: { position: 'asc' } }, { position: 'asc' }, { id: 'asc' }],
+      });
+    },
+  }),
+  indicator: t.prismaField({
+    type: 'Observation',
+    nullable: true,
+    description: 'One figure by key (e.g. "victims-women-share"); null when unknown.',
+    args: { key: t.arg.string({ required: true, description: 'Indicator key.' }) },
+    resolve: (query, _root, { key }, ctx) => ctx.prisma.observation.findUnique({ ...query, where: { key } }),
+  }),
+}));

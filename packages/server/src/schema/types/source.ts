@@ -1,0 +1,52 @@
+import { builder } from '../builder.js';
+
+builder.prismaObject('Document', {
+  description: 'A published document Vigía takes figures from.',
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'Stable identifier of the document in Vigía.' }),
+    title: t.exposeString('title', { description: 'Title, as the document gives it.' }),
+    publisher: t.exposeString('publisher', { description: 'Who published it.' }),
+    publishedOn: t.exposeString('publishedOn', {
+      description: 'Publication date in ISO 8601 at the precision the document gives (e.g. "2024-02").',
+    }),
+    place: t.exposeString('place', { nullable: true, description: 'Place of publication.' }),
+    url: t.exposeString('url', { nullable: true, description: 'Where the document can be read, when known.' }),
+  }),
+});
+
+export const SourceRef = builder.prismaObject('Source', {
+  description:
+    'Where a figure comes from: a document and the slide or table inside it, with the exact words when they are short enough to quote.',
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'Stable identifier of this citation in Vigía.' }),
+    title: t.string({
+      description: "Title of the document.",
+      select: { document: true },
+      resolve: (source) => source.document.title,
+    }),
+    publisher: t.string({
+      description: 'Who published the document.',
+      select: { document: true },
+      resolve: (source) => source.document.publisher,
+    }),
+    publishedOn: t.string({
+      description: 'Publication date in ISO 8601 at the precision the document gives (e.g. "2024-02").',
+      select: { document: true },
+      resolve: (source) => source.document.publishedOn,
+    }),
+    url: t.string({
+      nullable: true,
+      description: 'Where the document can be read, when known.',
+      select: { document: true },
+      resolve: (source) => source.document.url,
+    }),
+    section: t.exposeString('section', { description: 'The slide or table the figure comes from, by its heading.' }),
+    slide: t.exposeInt('slide', { nullable: true, description: 'Position of the slide in the document, the cover being 1.' }),
+    quote: t.exposeString('quote', { nullable: true, description: "The document's own words for the figure." }),
+    citedWork: t.exposeString('citedWork', {
+      nullable: true,
+      description: 'The work the document itself cites, when the figure is second-hand (e.g. an INEI bulletin).',
+    }),
+    document: t.relation('document', { description: 'The document, with its metadata.' }),
+  }),
+});

@@ -1,0 +1,121 @@
+import type { Source } from '@vigia/schema';
+import { builder } from '../builder.js';
+import { langArgs, pick } from '../lang.js';
+import { regionWhere } from '../region-code.js';
+import { SourceRef } from './source.js';
+
+const NATIONAL_DATASET = 'coordination-spaces-national-2023';
+
+export interface Summary {
+  regional: number;
+  provincial: number;
+  district: number;
+  populatedCenter: number;
+  /** The local total; the national figures report it apart from its parts. */
+  local: number;
+  sources: Source[];
+  basis: 'LISTED' | 'REPORTED';
+  note: { es: string; en: string } | null;
+}
+
+/** Counts a list of spaces by level. */
+export function summarizeSpaces(spaces: { level: string; source: Source }[]): Summary {
+  const count = (level: string) => spaces.filter((s) => s.level === level).length;
+  const provincial = count('PROVINCIAL');
+  const district = count('DISTRICT');
+  const populatedCenter = count('POPULATED_CENTER');
+  const sources = new Map(spaces.map((s) => [s.source.id, s.source]));
+  return {
+    regional: count('REGIONAL'),
+    provincial,
+    district,
+    populatedCenter,
+    local: provincial + district + populatedCenter,
+    sources: [...sources.values()],
+    basis: 'LISTED',
+    note: null,
+  };
+}
+
+export const SummaryBasis = builder.enumType('SummaryBasis', {
+  description: 'How a coordination-space summary was obtained.',
+  values: {
+    LISTED: { description: 'Counted from the coordination spaces listed one by one in the data.' },
+    REPORTED: { description: 'Totals as the source reports them, without a list behind them.' },
+  } as const,
+});
+
+export const CoordinationSpaceSummary = builder.objectRef<Summary>('CoordinationSpaceSummary').implement({
+  description: 'Coordination spaces against trafficking counted by level. `local` = provincial + district + populatedCenter; `total` = regional + local.',
+  fields: (t) => ({
+    regional: t.exposeInt('regional', { description: 'Regional spaces.' }),
+    provincial: t.exposeInt('provincial', { description: 'Provincial (local) spaces.' }),
+    district: t.exposeInt('district', { description: 'District (local) spaces.' }),
+    populatedCenter: t.exposeInt('populatedCenter', { description: 'Populated-centre (local) spaces.' }),
+    local: t.exposeInt('local', { description: 'Local spaces: provincial + district + populatedCenter.' }),
+    total: t.int({ description: 'All spaces: regional + local.', resolve: (s) => s.regional + s.local }),
+    basis: t.expose('basis', { type: SummaryBasis, description: 'Counted from the listed spaces, or as reported by the source.' }),
+    source: t.field({
+      type: SourceRef,
+      nullable: true,
+      description: 'The source of these counts, when they all come from one place (else see `sources`; null when nothing was counted).',
+      resolve: (s) => (s.sources.length === 1 ? s.sources[0]! : null),
+    }),
+    sources: t.field({ type: [SourceRef], description: 'Every source behind these counts.', resolve: (s) => s.sources }),
+    note: t.string({
+      nullable: true,
+      args: langArgs,
+      description: 'What a reader should know about how these counts relate to the source.',
+      resolve: (s, { lang }) => (s.note ? pick(lang, s.note.es, s.note.en) : null),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  coordinationSpaceSummary: t.field({
+    type: CoordinationSpaceSummary,
+    description:
+      'Counts of the coordination spaces listed in the data: of one region, or with no regionCode, of the five focus regions together. An unknown region code counts nothing (all zeros).',
+    args: { regionCode: t.arg.string({ description: 'INEI ubigeo department code ("21") or slug ("puno"), case-insensitive.' }) },
+    resolve: async (_root, { regionCode }, ctx) => {
+      const region = regionCode == null ? { isFocus: true } : regionWhere(regionCode);
+      if (!region) return summarizeSpaces([]);
+      const spaces = await ctx.prisma.coordinationSpace.findMany({
+        where: { region },
+        select: { level: true, source: true },
+      });
+      return summarizeSpaces(spaces);
+    },
+  }),
+  nationalCoordinationTotals: t.field({
+    type: CoordinationSpaceSummary,
+    description:
+      'The national totals of coordination spaces as the source reports them (25 regional; 90 local: 55 provincial, 35 district). They are not the sum of the listed spaces.',
+    resolve: async (_root, _args, ctx) => {
+      const rows = await ctx.prisma.observation.findMany({
+        where: { dataset: { key: NATIONAL_DATASET }, breakdownDimension: 'level' },
+        include: { source: true },
+      });
+      const value = (level: string) => rows.find((r) => r.breakdownValue === level)?.value;
+      const regional = value('regional') ?? 0;
+      const local = value('local') ?? 0;
+      const provincial = value('provincial') ?? 0;
+      const district = value('district') ?? 0;
+      return {
+        regional,
+        provincial,
+        district,
+        // The source gives no populated-centre figure; its local total is exactly
+        // provincial + district, so what it leaves for populated centres is the difference.
+        populatedCenter: local - provincial - district,
+        local,
+        sources: [...new Map(rows.map((r) => [r.source.id, r.source])).values()],
+        basis: 'REPORTED',
+        note: {
+          es: `La fuente reporta ${local} espacios locales (${provincial} provinciales y ${district} distritales) y no da una cifra de centros poblados; populatedCenter es lo que el total local deja tras provinciales y distritales.`,
+          en: `The source reports ${local} local spaces (${provincial} provincial and ${district} district) and gives no populated-centre figure; populatedCenter is what the local total leaves after provincial and district.`,
+        },
+      } satisfies Summary;
+    },
+  }),
+}));

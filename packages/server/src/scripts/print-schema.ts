@@ -1,0 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { repoRoot } from '@vigia/schema';
+import { printPublishedSchema } from '../schema/print.js';
+
+// `pnpm schema:print`: regenerates the published SDL from the server's schema.
+const file = resolve(repoRoot, 'packages/schema/schema.graphql');
+writeFileSync(file, printPublishedSchema());
+console.log(`Wrote ${file}`);

@@ -1,0 +1,93 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { dataset, indicator, type Dataset, type Indicator, type Observation } from './api.js';
+import { VigiaElement, define } from './base.js';
+import type { Query } from './client.js';
+import type { Locale } from './i18n.js';
+
+interface Data {
+  indicator: Indicator | null;
+  dataset: Dataset | null;
+}
+
+/**
+ * One statistic with its period and source, by indicator key (e.g. `victims-women-share`).
+ * A dataset key shows the dataset's figures, or says the data is pending when the source has
+ * none yet (never a zero).
+ *
+ * @element vigia-indicator
+ * @attr {string} key - Indicator key (e.g. "police-trained-puno") or dataset key (e.g. "trafficking-cases-by-region-2021-2023").
+ * @attr {string} endpoint - GraphQL endpoint URL.
+ * @attr {"es"|"en"} lang - Language (default `es`).
+ * @attr {number} heading-level - Heading level of the title, 2–6 (default 2).
+ * @csspart card - The card box.
+ * @csspart title - What the figure is.
+ * @csspart figure - The figure, or "data pending".
+ * @csspart list - A dataset's figures.
+ * @csspart source - Source line.
+ * @csspart link - Links (source, CSV).
+ * @csspart skeleton - Loading placeholder.
+ * @csspart error - Error message.
+ * @csspart retry - Retry button.
+ * @csspart empty - Not-found message.
+ */
+export class VigiaIndicator extends VigiaElement<Data> {
+  static override properties = { key: {} };
+  /** Indicator or dataset key. */
+  declare key: string | null;
+
+  constructor() {
+    super();
+    this.key = null;
+    this.style.setProperty('--vigia-min-height', 'var(--vigia-indicator-min-height, 9rem)');
+  }
+
+  protected query(loc: Locale): Query | string {
+    const key = this.key?.trim();
+    if (!key) return loc.m.noKey;
+    const l = loc.m.api;
+    // Asked together, in the same request: whichever exists is shown.
+    return {
+      indicator: { name: 'indicator', args: { key: ['String!', key] }, select: indicator(l) },
+      dataset: { name: 'dataset', args: { key: ['String!', key] }, select: dataset(l) },
+    };
+  }
+
+  protected missing(data: Data, loc: Locale): string | null {
+    return data.indicator || data.dataset ? null : loc.m.unknownIndicator(this.key ?? '');
+  }
+
+  private value(o: Observation, loc: Locale): string {
+    return o.unit.trim() === '%' ? loc.pct(o.value) : loc.num(o.value);
+  }
+
+  protected renderData({ indicator: i, dataset: d }: Data, loc: Locale): TemplateResult {
+    const { m } = loc;
+    if (i) {
+      return html`${this.heading(i.label)}
+        <p><span class="figure" part="figure">${this.value(i, loc)}</span></p>
+        <p class="muted">${m.period}: ${loc.period(i.periodStart, i.periodEnd)}</p>
+        ${this.source(loc, i.source, { url: i.dataset.csvUrl, title: i.dataset.title })}`;
+    }
+    const set = d!;
+    const csv = { url: set.csvUrl, title: set.title };
+    return html`${this.heading(set.title)}
+      ${set.status === 'PENDING'
+        ? html`<p><span class="figure pending" part="figure">${m.pending}</span></p>
+            ${set.pendingReason ? html`<p>${set.pendingReason}</p>` : nothing}`
+        : html`<ul part="list">
+            ${set.observations.map(
+              (o) => html`<li>${o.label}: <span class="num">${this.value(o, loc)}</span></li>`,
+            )}
+          </ul>`}
+      <p class="muted">${m.period}: ${loc.period(set.periodStart, set.periodEnd)}</p>
+      ${this.source(loc, set.source, csv)}`;
+  }
+}
+
+define('vigia-indicator', VigiaIndicator);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'vigia-indicator': VigiaIndicator;
+  }
+}
