@@ -1,13 +1,14 @@
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveDatabaseTarget, type DatabaseTarget } from '../database-url.js';
-import { oneLine } from './errors.js';
+import { displayPath, oneLine } from './errors.js';
 import {
   checkDrift,
   createMigration,
   deployMigrations,
   migrationStatus,
   migrationsDirFor,
+  resolveMigration,
   type MigrateLayout,
 } from './index.js';
 import { redactUrl } from './postgres.js';
@@ -19,6 +20,8 @@ Commands:
   deploy          apply pending migrations to DATABASE_URL's database
   status          list applied and pending migrations (exit 1 when any is pending or failed)
   check           fail (exit 1) when a migrations folder does not produce schema.prisma
+  resolve --rolled-back <migration> | --applied <migration>
+                  after fixing a failed migration by hand: let deploy retry it, or skip it
 
 Options:
   --schema <path>               source schema (default prisma/schema.prisma)
@@ -40,6 +43,8 @@ async function main(argv: string[]): Promise<number> {
       migrations: { type: 'string' },
       'postgres-migrations': { type: 'string' },
       'require-postgres': { type: 'boolean' },
+      applied: { type: 'string' },
+      'rolled-back': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -57,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
 
   switch (command) {
     case 'migrate': {
-      const name = rest.join('-');
+      const name = rest.join(' ');
       const created = await createMigration(name, layout);
       if (created.postgresSchemaWritten) console.log('Rewrote prisma/postgresql/schema.prisma from schema.prisma.');
       for (const result of created.results) {
@@ -80,7 +85,7 @@ async function main(argv: string[]): Promise<number> {
     case 'status': {
       const target = resolveDatabaseTarget();
       const status = await migrationStatus(target, { migrationsDir: migrationsDirFor(target.provider, layout) });
-      console.log(`${describe(target)}, migrations in ${relative(process.cwd(), status.migrationsDir) || '.'}:`);
+      console.log(`${describe(target)}, migrations in ${displayPath(status.migrationsDir)}:`);
       for (const name of status.applied) console.log(`  applied   ${name}`);
       for (const name of status.pending) console.log(`  pending   ${name}`);
       for (const name of status.failed) console.log(`  FAILED    ${name}`);
@@ -93,19 +98,34 @@ async function main(argv: string[]): Promise<number> {
       }
       const advice =
         status.failed.length > 0
-          ? 'A failed migration must be fixed by hand and its _prisma_migrations row resolved before deploying again.'
+          ? 'Deploy is blocked by a failed migration: undo its partial changes (or finish them) by hand, then run `tsx src/migrate/cli.ts resolve --rolled-back <migration>` (or `--applied`).'
           : status.pending.length > 0
             ? 'Run `pnpm db:deploy` to apply the pending migrations.'
             : 'The database history differs from the migrations folder.';
       console.error(advice);
       return 1;
     }
+    case 'resolve': {
+      const applied = values.applied;
+      const rolledBack = values['rolled-back'];
+      if (Boolean(applied) === Boolean(rolledBack)) {
+        console.error('resolve needs exactly one of --applied <migration> or --rolled-back <migration>.');
+        return 1;
+      }
+      const target = resolveDatabaseTarget();
+      const name = (applied ?? rolledBack)!;
+      await resolveMigration(target, name, applied ? 'applied' : 'rolled-back', {
+        migrationsDir: migrationsDirFor(target.provider, layout),
+      });
+      console.log(`Marked ${name} as ${applied ? 'applied' : 'rolled back'} on ${describe(target)}.`);
+      return 0;
+    }
     case 'check': {
       const report = await checkDrift(layout);
       let failed = !report.ok;
       for (const result of report.results) {
         const label = `${result.provider === 'sqlite' ? 'SQLite' : 'PostgreSQL'} ${result.subject === 'migrations' ? 'migrations' : 'schema file'}`;
-        const where = relative(process.cwd(), result.path) || result.path;
+        const where = displayPath(result.path);
         if (result.status === 'in-sync') console.log(`${label}: in sync (${where}: ${result.detail}).`);
         else if (result.status === 'skipped') {
           console.warn(`${label}: SKIPPED, ${result.detail}.`);

@@ -80,6 +80,7 @@ export async function withEngine<T>(
     if (process.env.VIGIA_MIGRATE_DEBUG) process.stderr.write(`[schema-engine] ${line}\n`);
   };
   let engine: SchemaEngine | undefined;
+  let failed = false;
   // Holds the event loop open while the engine works, since its own timers no longer do.
   const keepAlive = setInterval(() => {}, 60_000);
   try {
@@ -90,11 +91,15 @@ export async function withEngine<T>(
     );
     return await fn(engine);
   } catch (error) {
+    failed = true;
     if (error instanceof MigrationError) throw error;
     throw new MigrationError(engineErrorMessage(error, bound.errorRegistry), { cause: error });
   } finally {
     clearInterval(keepAlive);
     engine?.free();
-    await factory.disposeAll();
+    // A failure to close must not hide the error that matters.
+    await factory.disposeAll().catch((error: unknown) => {
+      if (!failed) throw new MigrationError(`Closing the database connections failed: ${engineErrorMessage(error)}`);
+    });
   }
 }

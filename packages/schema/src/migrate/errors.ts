@@ -1,3 +1,4 @@
+import { isAbsolute, relative } from 'node:path';
 import type { ErrorRegistry } from '@prisma/driver-adapter-utils';
 
 /** An error of the migration tool whose message is one readable line. */
@@ -12,9 +13,9 @@ export function engineErrorMessage(error: unknown, registry?: ErrorRegistry): st
 
 function describe(error: unknown, registry: ErrorRegistry | undefined): string {
   if (typeof error !== 'object' || error === null) return String(error);
-  const e = error as { message?: unknown; code?: unknown; errors?: unknown; meta?: unknown };
-  // An error a JS driver threw reaches the engine as "GenericJs" with an id in the
-  // adapter's registry; the original error is the useful one.
+  const e = error as { message?: unknown; code?: unknown; errors?: unknown };
+  // An error a JS driver threw (not mapped to a known kind) reaches the engine as
+  // "External error id#N", N being its id in the adapter's registry; the original is the useful one.
   const id = genericJsId(error);
   if (id !== undefined && registry) {
     const original = registry.consumeError(id);
@@ -24,16 +25,22 @@ function describe(error: unknown, registry: ErrorRegistry | undefined): string {
   // with an empty message.
   if (Array.isArray(e.errors) && e.errors.length > 0 && !e.message) return describe(e.errors[0], registry);
   // The engine appends its tracing spans ("   0: schema_engine_wasm::…  at …rs:266").
-  const message = typeof e.message === 'string' && e.message ? e.message.split(/\n\s*\d+: \S+::/)[0]! : String(error);
+  const message =
+    typeof e.message === 'string' && e.message
+      ? e.message.split(/\n\s*\d+: \S+::/)[0]!.replace(/^external connector error\s*/, '')
+      : String(error);
   const code = typeof e.code === 'string' && /^P\d{4}$/.test(e.code) ? `${e.code}: ` : '';
-  return `${code}${message}`;
+  // Which migration failed is only in those spans; keep it.
+  const migration = typeof e.message === 'string' ? /migration_name="([^"]+)"/.exec(e.message)?.[1] : undefined;
+  const failed = migration && !message.includes(migration) ? `migration ${migration}: ` : '';
+  return `${code}${failed}${message}`;
 }
 
 function genericJsId(error: object): number | undefined {
   const text = (error as { message?: unknown }).message;
   if (typeof text !== 'string') return undefined;
-  const match = /GenericJs[^0-9]*(\d+)/.exec(text);
-  return match ? Number(match[1]) : undefined;
+  const match = /External error id#(\d+)|GenericJs[^0-9]*(\d+)/.exec(text);
+  return match ? Number(match[1] ?? match[2]) : undefined;
 }
 
 export function oneLine(text: string): string {
@@ -43,4 +50,10 @@ export function oneLine(text: string): string {
     .filter(Boolean)
     .join(' ')
     .replace(/\s+/g, ' ');
+}
+
+/** A path relative to the current directory when inside it, else absolute. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }

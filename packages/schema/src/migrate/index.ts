@@ -1,19 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg';
 import { resolveDatabaseTarget, type DatabaseTarget, type Provider } from '../database-url.js';
 import { postgresAdapterFactory, sqliteAdapterFactory, type ManagedAdapterFactory } from './adapters.js';
 import { noFilters, withEngine, type SchemaFile } from './engine.js';
-import { MigrationError, engineErrorMessage, oneLine } from './errors.js';
+import { MigrationError, displayPath, engineErrorMessage, oneLine } from './errors.js';
 import { listMigrations, migrationNames, writeMigration } from './migrations.js';
 import {
   defaultPostgresMigrationsDir,
   defaultPostgresSchemaPath,
   defaultSchemaPath,
   defaultSqliteMigrationsDir,
-  packageRoot,
 } from './paths.js';
 import {
   createTemporaryDatabase,
@@ -179,6 +178,26 @@ export async function migrationStatus(
   };
 }
 
+/**
+ * After fixing a failed migration by hand, records it as rolled back (deploy will run it
+ * again) or as applied (deploy will skip it), like `prisma migrate resolve`.
+ */
+export async function resolveMigration(
+  target: DatabaseTarget,
+  migrationName: string,
+  as: 'applied' | 'rolled-back',
+  options: DeployOptions = {},
+): Promise<void> {
+  const migrationsList = listMigrations(options.migrationsDir ?? migrationsDirFor(target.provider));
+  await onTarget(target, `Marking ${migrationName} as ${as}`, () =>
+    withEngine(factoryFor(target), undefined, (engine) =>
+      as === 'applied'
+        ? engine.markMigrationApplied({ migrationName, migrationsList })
+        : engine.markMigrationRolledBack({ migrationName }),
+    ),
+  );
+}
+
 async function sqliteHasMigrationsTable(target: DatabaseTarget): Promise<boolean> {
   // Not connecting to a missing file keeps `status` from creating an empty database.
   if (target.file && !existsSync(target.file)) return false;
@@ -290,7 +309,7 @@ export async function checkDrift(layout: MigrateLayout = {}): Promise<DriftRepor
       ...base,
       status: drift ? 'drift' : 'in-sync',
       detail: drift
-        ? `${migrationsList.migrationDirectories.length} migration(s) do not produce ${relative(process.cwd(), resolved.schemaPath) || resolved.schemaPath}:\n${(diff.stdout ?? '').trim()}`
+        ? `${migrationsList.migrationDirectories.length} migration(s) do not produce ${displayPath(resolved.schemaPath)}:\n${(diff.stdout ?? '').trim()}`
         : `${migrationsList.migrationDirectories.length} migration(s) match the schema`,
     });
   }
@@ -350,7 +369,9 @@ export interface CreateMigrationResult {
  * when none is reachable). Does not touch DATABASE_URL's database: deploy for that.
  */
 export async function createMigration(name: string, layout: MigrateLayout = {}): Promise<CreateMigrationResult> {
-  if (!name.trim()) throw new MigrationError('A migration needs a name, e.g. `pnpm db:migrate add-region-population`');
+  // Folder names stay shell- and URL-friendly, as Prisma's CLI makes them.
+  const slug = name.trim().replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 200);
+  if (!slug) throw new MigrationError('A migration needs a name, e.g. `pnpm db:migrate add-region-population`');
   const resolved = resolveLayout(layout);
   const postgresSchemaWritten = resolved.postgresSchemaPath
     ? writePostgresSchema(resolved.schemaPath, resolved.postgresSchemaPath)
@@ -364,7 +385,7 @@ export async function createMigration(name: string, layout: MigrateLayout = {}):
       const file = join(tmpdir(), `vigia-migrate-${randomUUID()}.db`);
       try {
         const target: DatabaseTarget = { provider, url: `file:${file}`, file };
-        const created = await generate(target, schema, migrationsDir, name, migrationName);
+        const created = await generate(target, schema, migrationsDir, slug, migrationName);
         migrationName ??= created.migrationName;
         results.push(created.result);
       } finally {
@@ -379,7 +400,7 @@ export async function createMigration(name: string, layout: MigrateLayout = {}):
     }
     const temporary = await createTemporaryDatabase(resolved.adminUrl);
     try {
-      const created = await generate({ provider, url: temporary.url }, schema, migrationsDir, name, migrationName);
+      const created = await generate({ provider, url: temporary.url }, schema, migrationsDir, slug, migrationName);
       migrationName ??= created.migrationName;
       results.push(created.result);
     } finally {
@@ -416,7 +437,6 @@ async function generate(
       filters: noFilters,
     });
   }).catch((error: unknown) => {
-    if (error instanceof MigrationError && /^The .* cannot be replayed/.test(error.message)) throw error;
     throw new MigrationError(`Creating the ${provider} migration failed: ${(error as Error).message}`, { cause: error });
   });
   if (output.migrationScript === null) {
@@ -430,6 +450,6 @@ async function generate(
     : '';
   return {
     migrationName,
-    result: { provider, status: 'created', directory, detail: `${relative(packageRoot, directory)}${warnings}` },
+    result: { provider, status: 'created', directory, detail: `${displayPath(directory)}${warnings}` },
   };
 }
