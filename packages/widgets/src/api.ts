@@ -2,6 +2,7 @@
  * The parts of the Vigía GraphQL API the widgets read (see packages/schema/schema.graphql),
  * as selection sets and the TypeScript shapes they return.
  */
+import { fragment } from './client.js';
 
 export type Level = 'REGIONAL' | 'PROVINCIAL' | 'DISTRICT' | 'POPULATED_CENTER';
 export const LEVELS: readonly Level[] = ['REGIONAL', 'PROVINCIAL', 'DISTRICT', 'POPULATED_CENTER'];
@@ -13,9 +14,11 @@ export interface Source {
   section: string;
   slide: number | null;
   url: string | null;
+  /** The work the document cites when the figure is second-hand. */
+  citedWork: string | null;
 }
-/** The fields of a Source, for any field of that type. */
-export const SOURCE_FIELDS = 'title publisher publishedOn section slide url';
+/** The fields of a Source, as a fragment spread for any field of that type. */
+export const SOURCE_FIELDS = fragment('S', 'Source', 'title publisher publishedOn section slide url citedWork');
 export const SOURCE = `source{${SOURCE_FIELDS}}`;
 
 export interface Summary {

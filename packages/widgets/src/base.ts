@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { Source } from './api.js';
 import { clientFor, type Query } from './client.js';
 import { httpUrl, resolveEndpoint } from './config.js';
@@ -17,14 +17,14 @@ type State<D> =
  * Subclasses say what to ask for and how to show it.
  */
 export abstract class VigiaElement<D> extends LitElement {
-  static override properties = {
+  static override properties: PropertyDeclarations = {
     endpoint: {},
     // `lang` is a global attribute with its own native property: keep that one intact.
     locale: { attribute: 'lang' },
     headingLevel: { attribute: 'heading-level', type: Number },
     state: { state: true },
   };
-  static override styles = base;
+  static override styles: CSSResultGroup = base;
 
   /** GraphQL endpoint URL; default: the script tag's `data-endpoint`, else `/graphql` on this page's origin. */
   declare endpoint: string | null;
@@ -144,7 +144,7 @@ export abstract class VigiaElement<D> extends LitElement {
         ? html`${loc.m.source}: ${src.publisher},
             ${link ? html`<a part="link" href=${link}>${src.title}</a>` : html`<cite>${src.title}</cite>`},
             ${loc.date(src.publishedOn)}${src.slide != null ? `, ${loc.m.slide(loc.num(src.slide))}` : ''}:
-            ${src.section}.`
+            ${src.section}${src.citedWork ? ` (${loc.m.cites(src.citedWork)})` : ''}.`
         : nothing}
       ${csvUrl
         ? html`<a part="link csv" href=${csvUrl}>${loc.m.csv}<span class="vh">: ${csv!.title}</span></a>`

@@ -49,10 +49,22 @@ interface GraphQLResponse {
 /** Most servers and CDNs take URLs of 8 kB; stay well below that. */
 const MAX_URL = 6000;
 
+const fragments = new Map<string, string>();
+
+/**
+ * Declares a named fragment once and returns its spread (`...Name`) for use in selections;
+ * requests carry only the fragments their fields use, which keeps merged GET URLs short.
+ */
+export function fragment(name: string, on: string, fields: string): string {
+  fragments.set(name, `fragment ${name} on ${on}{${fields}}`);
+  return `...${name}`;
+}
+
 export class VigiaClient {
   private readonly cache = new Map<string, Promise<unknown>>();
   private queue: Entry[] = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The pending flush (0 while waiting for the document to finish parsing). */
+  private timer: ReturnType<typeof setTimeout> | 0 | undefined;
 
   constructor(
     readonly endpoint: string,
@@ -89,8 +101,21 @@ export class VigiaClient {
     });
     this.cache.set(key, promise);
     this.queue.push({ key, field, args, promise, resolve, reject });
-    this.timer ??= setTimeout(() => this.flush(), this.windowMs);
+    this.schedule();
     return promise;
+  }
+
+  private schedule(): void {
+    if (this.timer !== undefined) return;
+    // While the page is still being parsed, more widgets are coming: wait for all of them.
+    if (document.readyState === 'loading') {
+      this.timer = 0;
+      document.addEventListener('DOMContentLoaded', () => {
+        this.timer = setTimeout(() => this.flush(), this.windowMs);
+      }, { once: true });
+      return;
+    }
+    this.timer = setTimeout(() => this.flush(), this.windowMs);
   }
 
   private flush(): void {
@@ -124,7 +149,10 @@ export class VigiaClient {
       return `f${i}:${entry.field.name}${args.length ? `(${args.join(',')})` : ''}${select}`;
     });
     const head = declarations.length ? `(${declarations.join(',')})` : '';
-    const params = new URLSearchParams({ query: `query Vigia${head}{${fields.join(' ')}}` });
+    const body = fields.join(' ');
+    const used = new Set(Array.from(body.matchAll(/\.\.\.(\w+)/g), (m) => m[1]!));
+    const defs = [...used].map((name) => fragments.get(name) ?? '').join('');
+    const params = new URLSearchParams({ query: `query Vigia${head}{${body}}${defs}` });
     if (declarations.length) params.set('variables', JSON.stringify(variables));
     return `${this.endpoint}${this.endpoint.includes('?') ? '&' : '?'}${params}`;
   }

@@ -1,8 +1,9 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { dataset, indicator, type Dataset, type Indicator, type Observation } from './api.js';
 import { VigiaElement, define } from './base.js';
 import type { Query } from './client.js';
 import type { Locale } from './i18n.js';
+import { base } from './styles.js';
 
 interface Data {
   indicator: Indicator | null;
@@ -29,16 +30,17 @@ interface Data {
  * @csspart error - Error message.
  * @csspart retry - Retry button.
  * @csspart empty - Not-found message.
+ * @cssprop --vigia-min-height - Space reserved while loading (default 9rem).
  */
 export class VigiaIndicator extends VigiaElement<Data> {
   static override properties = { key: {} };
+  static override styles = [base, css`:host{min-height:var(--vigia-min-height,9rem)}`];
   /** Indicator or dataset key. */
   declare key: string | null;
 
   constructor() {
     super();
     this.key = null;
-    this.style.setProperty('--vigia-min-height', 'var(--vigia-indicator-min-height, 9rem)');
   }
 
   protected query(loc: Locale): Query | string {

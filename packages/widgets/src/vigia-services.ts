@@ -110,9 +110,9 @@ export class VigiaServices extends VigiaElement<Data> {
                   : nothing}
               </li>`,
             )}
-          </ul>
-          ${this.sources(loc, list.map((e) => e.source))}`,
+          </ul>`,
       )}
+      ${this.sources(loc, groups.flatMap(([, list]) => list.map((e) => e.source)))}
       ${detailed.length
         ? html`${this.heading(m.detailed, true)}
             <ul part="list">

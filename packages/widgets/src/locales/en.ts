@@ -20,6 +20,8 @@ export const en: Messages = {
   badEndpoint: 'The data service address (endpoint attribute) is not valid.',
   source: 'Source',
   slide: (n) => `slide ${n}`,
+  cites: (work) => `citing ${work}`,
+  quoted: (text) => `“${text}”`,
   csv: 'Explore the data (CSV)',
   csvOf: (what) => `Download as CSV: ${what}`,
   pending: 'Data pending',

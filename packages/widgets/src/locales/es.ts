@@ -23,6 +23,8 @@ export const es = {
   badEndpoint: 'La dirección del servicio de datos (atributo endpoint) no es válida.',
   source: 'Fuente',
   slide: (n: string) => `lámina ${n}`,
+  cites: (work: string) => `que cita: ${work}`,
+  quoted: (text: string) => `«${text}»`,
   csv: 'Explorar los datos (CSV)',
   csvOf: (what: string) => `Descargar en CSV: ${what}`,
   pending: 'Datos pendientes',

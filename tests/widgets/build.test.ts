@@ -1,0 +1,56 @@
+/**
+ * What `pnpm --filter @vigia/widgets build` delivers, and the bundle budget: the one-script
+ * bundle, Lit included, within 25 kB minified and gzipped.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { TAGS } from './support.js';
+
+const dist = (path: string) => fileURLToPath(new URL(`../../packages/widgets/dist/${path}`, import.meta.url));
+const BUDGET = 25_000;
+
+describe('@vigia/widgets build', () => {
+  it('keeps dist/vigia-widgets.js (Lit included) within the 25 kB min+gzip budget', () => {
+    const code = readFileSync(dist('vigia-widgets.js'));
+    const gzip = gzipSync(code, { level: 9 }).length;
+    expect(gzip, `min+gzip ${gzip} B`).toBeLessThanOrEqual(BUDGET);
+    // It is the minified IIFE, self-contained: no import statements left for a plain <script>.
+    expect(code.toString()).toMatch(/^var VigiaWidgets=\(function/);
+    expect(code.toString()).not.toMatch(/\bimport\s*[{(*"']/);
+  });
+
+  it('writes per-element ES modules, type declarations and the gallery', () => {
+    for (const tag of TAGS) {
+      expect(existsSync(dist(`esm/${tag}.js`)), tag).toBe(true);
+      expect(readFileSync(dist(`types/${tag}.d.ts`), 'utf8')).toContain(`'${tag}':`);
+    }
+    expect(readFileSync(dist('esm/index.js'), 'utf8')).toContain('"./vigia-region-card.js"');
+    // Bundlers get Lit as a shared dependency, not a second copy.
+    expect(readFileSync(dist('esm/vigia-region-card.js'), 'utf8')).toMatch(/from "lit"/);
+    const gallery = readFileSync(dist('index.html'), 'utf8');
+    expect(gallery).toContain('<script src="./vigia-widgets.js"></script>');
+    for (const tag of TAGS) expect(gallery).toContain(`<${tag}`);
+  });
+
+  it('describes every element in custom-elements.json, with attributes, parts and custom properties', () => {
+    const manifest = JSON.parse(readFileSync(dist('custom-elements.json'), 'utf8'));
+    const elements = manifest.modules.flatMap((m: { path: string; declarations?: unknown[] }) =>
+      (m.declarations ?? []).map((d) => ({ ...(d as object), path: m.path })),
+    ) as { tagName?: string; path: string; attributes?: { name: string }[]; cssParts?: unknown[] }[];
+    for (const tag of TAGS) {
+      const el = elements.find((e) => e.tagName === tag);
+      expect(el, tag).toBeDefined();
+      expect(el!.path).toBe(`esm/${tag}.js`);
+      const attributes = el!.attributes!.map((a) => a.name);
+      expect(attributes).toEqual(expect.arrayContaining(['endpoint', 'lang', 'heading-level']));
+      expect(attributes).not.toContain('state');
+      expect(el!.cssParts!.length).toBeGreaterThan(5);
+    }
+    const card = elements.find((e) => e.tagName === 'vigia-region-card')!;
+    expect(card.attributes!.map((a) => a.name)).toContain('region');
+    const counter = elements.find((e) => e.tagName === 'vigia-coordination-counter')!;
+    expect(counter.attributes!.map((a) => a.name)).toEqual(expect.arrayContaining(['region', 'level']));
+  });
+});
