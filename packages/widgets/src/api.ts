@@ -31,13 +31,15 @@ export interface Summary {
   note: string | null;
   source: Source | null;
   sources: Source[];
+  /** The dataset in which the source states these counts (national; five focus regions), for its CSV. */
+  dataset: { csvUrl: string; title: string } | null;
 }
 /** The count of one level in a summary. */
 export const levelCount = (s: Summary, level: Level): number =>
   ({ REGIONAL: s.regional, PROVINCIAL: s.provincial, DISTRICT: s.district, POPULATED_CENTER: s.populatedCenter })[level];
 
 export const summary = (lang: string) =>
-  `regional provincial district populatedCenter local total note(lang:${lang}) ${SOURCE} sources{${SOURCE_FIELDS}}`;
+  `regional provincial district populatedCenter local total note(lang:${lang}) ${SOURCE} sources{${SOURCE_FIELDS}} dataset{csvUrl title(lang:${lang})}`;
 
 export interface DatasetRef {
   key: string;

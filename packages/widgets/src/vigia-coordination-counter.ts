@@ -9,13 +9,7 @@ interface Data {
   summary?: Summary;
   region?: { name: string; coordinationSpaceSummary: Summary } | null;
   focus?: { name: string }[];
-  /** The dataset behind an aggregate count, for its CSV. */
-  csv?: { csvUrl: string; title: string } | null;
 }
-
-/** Datasets holding the reported totals: national, and the five focus regions together. */
-const NATIONAL_DATASET = 'coordination-spaces-national-2023';
-const FOCUS_DATASET = 'coordination-spaces-five-regions';
 
 /**
  * The number of coordination spaces against trafficking, with its breakdown by level: of one
@@ -68,12 +62,7 @@ export class VigiaCoordinationCounter extends VigiaElement<Data> {
     if (this.lvl === undefined) return loc.m.badLevel(this.level ?? '');
     const select = summary(loc.m.api);
     const code = this.region?.trim();
-    const csv = (key: string) => ({
-      name: 'dataset',
-      args: { key: ['String!', key] },
-      select: `csvUrl title(lang:${loc.m.api})`,
-    } as const);
-    if (this.national) return { summary: { name: 'nationalCoordinationTotals', select }, csv: csv(NATIONAL_DATASET) };
+    if (this.national) return { summary: { name: 'nationalCoordinationTotals', select } };
     if (code) {
       return {
         region: { name: 'region', args: { code: ['String!', code] }, select: `name coordinationSpaceSummary{${select}}` },
@@ -82,7 +71,6 @@ export class VigiaCoordinationCounter extends VigiaElement<Data> {
     return {
       summary: { name: 'coordinationSpaceSummary', select },
       focus: { name: 'regions', args: { focus: ['Boolean', true] }, select: 'name' },
-      csv: csv(FOCUS_DATASET),
     };
   }
 
@@ -120,7 +108,7 @@ export class VigiaCoordinationCounter extends VigiaElement<Data> {
       </ul>
       ${sum.note ? html`<p class="note">${sum.note}</p>` : nothing}
       ${this.sources(loc, [sum.source, ...sum.sources])}
-      ${data.csv ? this.source(loc, null, { url: data.csv.csvUrl, title: data.csv.title }) : nothing}`;
+      ${sum.dataset ? this.source(loc, null, { url: sum.dataset.csvUrl, title: sum.dataset.title }) : nothing}`;
   }
 }
 

@@ -64,7 +64,7 @@ export class VigiaRegionCard extends VigiaElement<{ region: Region | null }> {
       region: {
         name: 'region',
         args: { code: ['String!', code] },
-        select: `name isFocus highIncidence highIncidenceSource{${SOURCE_FIELDS}} coordinationSpaceSummary{${summary(l)}} coordinationSpaces(first:100){edges{node{id name level province district locality note}}} policeTrained{${indicator(l)}}`,
+        select: `name isFocus highIncidence highIncidenceSource{${SOURCE_FIELDS}} coordinationSpaceSummary{${summary(l)}} coordinationSpaces(first:100){edges{node{id name level province district locality note(lang:${l})}}} policeTrained{${indicator(l)}}`,
       },
     };
   }
@@ -96,7 +96,7 @@ export class VigiaRegionCard extends VigiaElement<{ region: Region | null }> {
                         ${here.map(
                           (s) =>
                             html`<li>${place(s)}${s.note
-                              ? html` <span class="note">(${m.note}: <span lang="en">${s.note}</span>)</span>`
+                              ? html` <span class="note">(${m.note}: ${s.note})</span>`
                               : nothing}</li>`,
                         )}
                       </ul>`
