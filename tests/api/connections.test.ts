@@ -123,8 +123,12 @@ describe('bad arguments get a clear error', () => {
     expect(b.errors?.[0]?.message).toMatch(/Cannot query field "population"/);
   });
 
-  it('clamps page sizes above 100 to 100', async () => {
-    const r: any = await data(server.graphqlUrl, `{ coordinationSpaces(first: 1000) { edges { cursor } } }`);
-    expect(r.coordinationSpaces.edges).toHaveLength(23);
+  it('refuses page sizes above 100 (no silent clamping) and answers 100', async () => {
+    const r = await gql(server.graphqlUrl, `{ coordinationSpaces(first: 1000) { edges { cursor } } }`);
+    expect(r.status).toBe(400);
+    expect(r.data).toBeUndefined();
+    expect(r.errors?.[0]?.message).toMatch(/"first" on Query\.coordinationSpaces is 1000; a page holds at most 100 items/);
+    const ok: any = await data(server.graphqlUrl, `{ coordinationSpaces(first: 100) { edges { cursor } } }`);
+    expect(ok.coordinationSpaces.edges).toHaveLength(23);
   });
 });

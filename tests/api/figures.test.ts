@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const SOURCE = 'source { title publisher publishedOn section slide quote citedWork }';
+const SOURCE = 'title publisher publishedOn section slide quote citedWork';
 const BRIEFING_TITLE =
   'Problemática de la trata de personas de niñas, niños y adolescentes en las regiones de Arequipa, Cusco, Puno, Tacna y Moquegua';
 
@@ -103,7 +103,7 @@ describe('coordination spaces (slide 8)', () => {
 
   it('lists each place as the source writes it', async () => {
     const { coordinationSpaces } = await q(`{ coordinationSpaces(first: 100) { totalCount edges { node {
-      key level province district locality sourceText note region { slug } source { ${SOURCE} } } } } }`);
+      key level province district locality sourceText note noteEn: note(lang: EN) region { slug } source { ${SOURCE} } } } } }`);
     expect(coordinationSpaces.totalCount).toBe(23);
     const nodes = coordinationSpaces.edges.map((e: any) => e.node);
     const place = (n: any) => `${n.region.slug}|${n.level}|${n.province ?? ''}|${n.district ?? ''}|${n.locality ?? ''}`;
@@ -137,7 +137,8 @@ describe('coordination spaces (slide 8)', () => {
     expect(byKey['arequipa-cayma'].note).toMatch(/Camaná/);
     expect(byKey['arequipa-cayma'].sourceText).toBe('01 distrital en Cayma (provincia de Camaná)');
     expect(byKey['cusco-catta'].note).toMatch(/Catta/);
-    expect(byKey['cusco-urcos'].note).toMatch(/capital of Quispicanchi/);
+    expect(byKey['cusco-urcos'].note).toMatch(/capital de la provincia de Quispicanchi/);
+    expect(byKey['cusco-urcos'].noteEn).toMatch(/capital of Quispicanchi/);
     expect(byKey['puno-la-rinconada'].sourceText).toBe('01 en el centro poblado La Rinconada');
   });
 

@@ -23,7 +23,7 @@ describe('GraphQL over HTTP (graphql-http serverAudits)', () => {
     const url = `${server.graphqlUrl}?query=${encodeURIComponent('{ region(code: "tacna") { name } }')}`;
     const res = await fetch(url, { headers: { accept: 'application/json' } });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ data: { region: { name: 'Tacna' } } });
+    expect(await res.json()).toEqual({ data: { region: { name: 'Tacna' } }, extensions: { cost: expect.any(Object) } });
   });
 });
 
@@ -49,6 +49,7 @@ describe('routes', () => {
       headers: { origin: 'https://partner.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
     });
     expect(preflight.status).toBeLessThan(300);
+    // A literal "*": browsers then never send credentials, and CDN caches are not split by Origin.
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
     expect(preflight.headers.get('access-control-allow-credentials')).not.toBe('true');
     const res = await fetch(server.graphqlUrl, {
@@ -57,6 +58,7 @@ describe('routes', () => {
       body: JSON.stringify({ query: '{ policy { horizonYear } }' }),
     });
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-credentials')).not.toBe('true');
   });
 
   it('serves a dataset as CSV with one header row', async () => {

@@ -20,7 +20,7 @@ it('has the root fields and types the contract fixes', () => {
     expect(query[field], field).toBeDefined();
   }
   expect(isNonNullType(query.regions!.type)).toBe(true);
-  expect(query.coordinationSpaces!.args.map((a) => a.name).sort()).toEqual(['after', 'first', 'level', 'regionCode']);
+  expect(query.coordinationSpaces!.args.map((a) => a.name)).toEqual(expect.arrayContaining(['after', 'first', 'level', 'regionCode']));
   const fields = (type: string) => Object.keys((sdl.getType(type) as any).getFields());
   expect(fields('CoordinationSpaceSummary')).toEqual(expect.arrayContaining(['regional', 'provincial', 'district', 'populatedCenter', 'local', 'total']));
   expect(fields('Region')).toEqual(expect.arrayContaining(['id', 'code', 'slug', 'name', 'isFocus', 'highIncidence', 'coordinationSpaceSummary', 'coordinationSpaces', 'policeTrained', 'indicators']));

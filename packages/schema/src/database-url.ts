@@ -29,7 +29,8 @@ export function resolveDatabaseTarget(raw: string | undefined = process.env.DATA
   if (value.startsWith('file:')) {
     const path = value.slice('file:'.length).replace(/^\/\/(?=\/)/, '');
     if (!path) throw new Error('DATABASE_URL "file:" needs a path, e.g. file:./data/vigia.db');
-    return sqliteTarget(isAbsolute(path) ? path : resolve(process.cwd(), path));
+    // Under `pnpm --filter` the cwd is the package; INIT_CWD is where the command was typed.
+    return sqliteTarget(isAbsolute(path) ? path : resolve(process.env.INIT_CWD ?? process.cwd(), path));
   }
   if (/^postgres(ql)?:\/\//i.test(value)) return { provider: 'postgresql', url: value };
   throw new Error(

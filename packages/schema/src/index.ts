@@ -7,6 +7,7 @@ export { createPrismaClient, PrismaClient, type ClientOptions } from './client.j
 export type * from './generated/prisma/client.js';
 export { seed, type SeedResult } from './seed/seed.js';
 export { seedData } from './seed-data/index.js';
+export { coordinationSpaceName, type CoordinationLevelName } from './coordination-space-name.js';
 export { prepareDatabase, type PrepareResult } from './prepare.js';
 export type { default as PrismaTypes } from './generated/pothos-types.js';
 export { getDatamodel } from './generated/pothos-types.js';

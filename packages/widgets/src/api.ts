@@ -54,7 +54,11 @@ export const datasetRef = (lang: string) =>
 export interface Observation {
   key: string;
   label: string;
-  value: number;
+  /** Null when the API suppresses a small victim count for this caller: show `displayValue`. */
+  value: number | null;
+  suppressed: boolean;
+  /** The figure as the API says to show it ("< 5" when suppressed). */
+  displayValue: string;
   unit: string;
   periodStart: string;
   periodEnd: string;
@@ -63,7 +67,11 @@ export interface Observation {
   source: Source;
 }
 export const observation = (lang: string) =>
-  `key label(lang:${lang}) value unit periodStart periodEnd scope region{name slug} ${SOURCE}`;
+  `key label(lang:${lang}) value suppressed displayValue unit periodStart periodEnd scope region{name slug} ${SOURCE}`;
+
+/** An observation's figure as text: formatted by the locale, or the API's "< 5" when suppressed. */
+export const figureText = (o: Pick<Observation, 'value' | 'displayValue' | 'unit'>, loc: { num(v: number): string; pct(v: number): string }) =>
+  o.value === null ? o.displayValue : o.unit.trim() === '%' ? loc.pct(o.value) : loc.num(o.value);
 
 /** An observation with the dataset it belongs to (for the CSV link and pending status). */
 export interface Indicator extends Observation {

@@ -1,5 +1,5 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { dataset, indicator, type Dataset, type Indicator, type Observation } from './api.js';
+import { dataset, indicator, type Dataset, type Indicator, type Observation, figureText } from './api.js';
 import { VigiaElement, define } from './base.js';
 import type { Query } from './client.js';
 import type { Locale } from './i18n.js';
@@ -59,7 +59,7 @@ export class VigiaIndicator extends VigiaElement<Data> {
   }
 
   private value(o: Observation, loc: Locale): string {
-    return o.unit.trim() === '%' ? loc.pct(o.value) : loc.num(o.value);
+    return figureText(o, loc);
   }
 
   protected renderData({ indicator: i, dataset: d }: Data, loc: Locale): TemplateResult {

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { LEVELS, SOURCE_FIELDS, indicator, levelCount, summary, type Indicator, type Source, type Space, type Summary } from './api.js';
+import { LEVELS, SOURCE_FIELDS, indicator, levelCount, summary, type Indicator, type Source, type Space, type Summary, figureText } from './api.js';
 import { VigiaElement, define } from './base.js';
 import type { Query } from './client.js';
 import type { Locale } from './i18n.js';
@@ -110,7 +110,7 @@ export class VigiaRegionCard extends VigiaElement<{ region: Region | null }> {
       ${this.heading(m.policeTrained, true)}
       ${trained
         ? html`<p>
-              <span class="figure" part="figure">${loc.num(trained.value)}</span>
+              <span class="figure" part="figure">${figureText(trained, loc)}</span>
               ${trained.label}, ${loc.period(trained.periodStart, trained.periodEnd)}
             </p>
             ${this.source(loc, trained.source, { url: trained.dataset.csvUrl, title: trained.dataset.title })}`

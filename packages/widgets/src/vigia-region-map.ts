@@ -11,7 +11,8 @@ interface Region {
   name: string;
   highIncidence: boolean;
   highIncidenceSource: Source | null;
-  policeTrained: { value: number; source: Source; dataset: { csvUrl: string; title: string } } | null;
+  /** `value` is null only when suppressed, which officer counts never are; shown as no value then. */
+  policeTrained: { value: number | null; source: Source; dataset: { csvUrl: string; title: string } } | null;
   coordinationSpaceSummary: { total: number; source: Source | null };
 }
 

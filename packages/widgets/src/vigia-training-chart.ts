@@ -1,5 +1,5 @@
 import { css, html, nothing, svg, type TemplateResult } from 'lit';
-import { dataset, type Dataset } from './api.js';
+import { dataset, type Dataset, figureText } from './api.js';
 import { VigiaElement, define } from './base.js';
 import type { Query } from './client.js';
 import type { Locale } from './i18n.js';
@@ -109,10 +109,11 @@ export class VigiaTrainingChart extends VigiaElement<Data> {
     const { m } = loc;
     const rows = d.observations.filter((o) => o.scope === 'REGION');
     const totals = d.observations.filter((o) => o.scope !== 'REGION');
-    const max = Math.max(...rows.map((o) => o.value), 0);
+    // A suppressed count (value null) draws no bar; its label says "< 5".
+    const max = Math.max(...rows.map((o) => o.value ?? 0), 0);
     const name = (o: (typeof rows)[number]) => o.region?.name ?? o.label;
     const scale = (v: number) => (max > 0 ? (v / max) * (W - LABEL - VALUE) : 0);
-    const label = m.chartSummary(d.title, loc.list(rows.map((o) => `${name(o)} ${loc.num(o.value)}`)));
+    const label = m.chartSummary(d.title, loc.list(rows.map((o) => `${name(o)} ${figureText(o, loc)}`)));
     return html`${this.heading(d.title)}
       ${d.status === 'PENDING'
         ? html`<p><span class="figure pending" part="figure">${m.pending}</span></p>
@@ -122,21 +123,21 @@ export class VigiaTrainingChart extends VigiaElement<Data> {
               ${rows.map(
                 (o, i) => svg`<g transform="translate(0 ${i * ROW})">
                   <text x=${LABEL - 8} y=${ROW / 2} dy="0.35em" text-anchor="end">${name(o)}</text>
-                  <rect part="bar" class="bar" x=${LABEL} y=${(ROW - BAR) / 2} width=${scale(o.value)} height=${BAR}></rect>
-                  <text x=${LABEL + scale(o.value) + 6} y=${ROW / 2} dy="0.35em" font-weight="700">${loc.num(o.value)}</text>
+                  <rect part="bar" class="bar" x=${LABEL} y=${(ROW - BAR) / 2} width=${scale(o.value ?? 0)} height=${BAR}></rect>
+                  <text x=${LABEL + scale(o.value ?? 0) + 6} y=${ROW / 2} dy="0.35em" font-weight="700">${figureText(o, loc)}</text>
                 </g>`,
               )}
             </svg>
             <figcaption class="muted">${m.period}: ${loc.period(d.periodStart, d.periodEnd)}</figcaption>
           </figure>
-          ${totals.map((o) => html`<p>${o.label}: <span class="num">${loc.num(o.value)}</span></p>`)}
+          ${totals.map((o) => html`<p>${o.label}: <span class="num">${figureText(o, loc)}</span></p>`)}
           <details part="table">
             <summary>${m.showTable}</summary>
             <table>
               <caption>${d.title}</caption>
               <thead><tr><th scope="col">${m.region}</th><th scope="col" class="n">${m.value}</th></tr></thead>
               <tbody>
-                ${rows.map((o) => html`<tr><th scope="row">${name(o)}</th><td class="n">${loc.num(o.value)}</td></tr>`)}
+                ${rows.map((o) => html`<tr><th scope="row">${name(o)}</th><td class="n">${figureText(o, loc)}</td></tr>`)}
               </tbody>
             </table>
           </details>`}

@@ -40,7 +40,9 @@ export interface CoordinationSpaceSeed {
   district?: string;
   locality?: string;
   sourceText: string;
+  /** Context in Spanish, and `noteEn` in English. */
   note?: string;
+  noteEn?: string;
   source: string;
 }
 
@@ -74,7 +76,9 @@ export interface EntitySeed {
   reportedServiceCount: number;
   operationalActivityCount?: number;
   sourceText: string;
+  /** Context in Spanish, and `noteEn` in English. */
   note?: string;
+  noteEn?: string;
   units?: { name: string; acronym?: string }[];
   source: string;
 }
@@ -124,6 +128,8 @@ export interface DatasetSeed {
   source: string;
   /** Set when the source gives no figures for the dataset (a chart image only). */
   pending?: { reason: string; reasonEn: string };
+  /** Its figures count victims or cases (people, mostly children): small counts get suppressed. */
+  countsVictims?: boolean;
   observations: ObservationSeed[];
 }
 

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { SeedData } from '../seed-data/types.js';
+import { coordinationSpaceName } from '../coordination-space-name.js';
 
 /** Turns an ISO date ("2021-07-27") into the UTC midnight Prisma stores. */
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
@@ -69,6 +70,7 @@ export async function seed(prisma: PrismaClient, data: SeedData): Promise<SeedRe
           locality: c.locality ?? null,
           sourceText: c.sourceText,
           note: c.note ?? null,
+          noteEn: c.noteEn ?? null,
           sourceId: source(c.source, `coordination space ${c.key}`),
           position,
         };
@@ -108,6 +110,7 @@ export async function seed(prisma: PrismaClient, data: SeedData): Promise<SeedRe
           operationalActivityCount: e.operationalActivityCount ?? 0,
           sourceText: e.sourceText,
           note: e.note ?? null,
+          noteEn: e.noteEn ?? null,
           position,
           policyId: policy.id,
           sourceId: source(e.source, `entity ${e.key}`),
@@ -160,6 +163,7 @@ export async function seed(prisma: PrismaClient, data: SeedData): Promise<SeedRe
           periodEnd: day(d.periodEnd),
           pendingReason: d.pending?.reason ?? null,
           pendingReasonEn: d.pending?.reasonEn ?? null,
+          countsVictims: d.countsVictims ?? false,
           sourceId: source(d.source, `dataset ${d.key}`),
           position,
         };
@@ -221,28 +225,4 @@ function lookup(ids: Map<string, string>, key: string, what: string): string {
   const id = ids.get(key);
   if (!id) throw new Error(`Seed data: ${what} refers to unknown key "${key}"`);
   return id;
-}
-
-const levelName = {
-  REGIONAL: 'regional',
-  PROVINCIAL: 'provincial',
-  DISTRICT: 'distrital',
-  POPULATED_CENTER: 'de centro poblado',
-} as const;
-
-/** The source lists spaces by place, not by name; this names them the way the source describes them. */
-function coordinationSpaceName(
-  level: keyof typeof levelName,
-  regionName: string,
-  place: { province?: string; district?: string; locality?: string },
-): string {
-  const where =
-    level === 'REGIONAL'
-      ? regionName
-      : level === 'PROVINCIAL'
-        ? [place.province, place.locality].filter(Boolean).join(' - ')
-        : level === 'DISTRICT'
-          ? place.district
-          : place.locality;
-  return `Espacio de coordinación ${levelName[level]} contra la trata de personas de ${where}`;
 }

@@ -1,8 +1,15 @@
 import { stringify } from 'csv-stringify/sync';
 import type { PrismaClient } from '@vigia/schema';
-import { isoDate } from '../schema/dates.js';
+import type { Caller } from '../auth/caller.js';
+import { loadSpaces } from './coordination-spaces.js';
+import { publishedValue, suppressedText } from './suppression.js';
+import { isoDay } from './values.js';
 
-/** Column order of every Vigía observations CSV (HTTP and CLI exports share it). */
+/**
+ * Column order of every Vigía observations file (HTTP CSV, CLI export, import). The
+ * `source_section`, `source_document`, `source_published_on` and `suppressed` columns are
+ * there for readers; an import ignores them.
+ */
 export const OBSERVATION_COLUMNS = [
   'dataset',
   'key',
@@ -14,19 +21,46 @@ export const OBSERVATION_COLUMNS = [
   'period_end',
   'scope',
   'region_code',
+  'area',
   'breakdown_dimension',
   'breakdown_value',
+  'base_label',
+  'base_label_en',
+  'suppressed',
   'source_key',
   'source_section',
   'source_document',
   'source_published_on',
 ] as const;
 
+export const SPACE_COLUMNS = [
+  'key',
+  'name',
+  'level',
+  'region_code',
+  'province',
+  'district',
+  'locality',
+  'source_text',
+  'note',
+  'source_key',
+  'closed_on',
+  'closed_reason',
+] as const;
+
+export type ObservationRecord = Record<(typeof OBSERVATION_COLUMNS)[number], string | number | boolean | null>;
+export type SpaceRecord = Record<(typeof SPACE_COLUMNS)[number], string | null>;
+
 /**
- * The observations of one dataset (or of all, with no key) as CSV with one header row.
- * Returns null when the dataset does not exist. A pending dataset gives the header alone.
+ * The observations of one dataset (or of all, with no key), as this caller may see them:
+ * small victim counts are "< 5" (value null) unless the caller is an editor or admin.
+ * Returns null when the dataset does not exist.
  */
-export async function observationsCsv(prisma: PrismaClient, datasetKey?: string): Promise<string | null> {
+export async function observationRecords(
+  prisma: PrismaClient,
+  datasetKey: string | undefined,
+  caller: Caller | null,
+): Promise<ObservationRecord[] | null> {
   if (datasetKey !== undefined) {
     const exists = await prisma.dataset.findUnique({ where: { key: datasetKey }, select: { id: true } });
     if (!exists) return null;
@@ -36,23 +70,74 @@ export async function observationsCsv(prisma: PrismaClient, datasetKey?: string)
     include: { dataset: true, region: true, source: { include: { document: true } } },
     orderBy: [{ dataset: { position: 'asc' } }, { position: 'asc' }, { id: 'asc' }],
   });
-  const records = rows.map((o) => [
-    o.dataset.key,
-    o.key,
-    o.label,
-    o.labelEn,
-    o.value,
-    o.unit,
-    isoDate(o.periodStart),
-    isoDate(o.periodEnd),
-    o.scope,
-    o.region?.code ?? '',
-    o.breakdownDimension ?? '',
-    o.breakdownValue ?? '',
-    o.source.key,
-    o.source.section,
-    o.source.document.title,
-    o.source.document.publishedOn,
-  ]);
-  return stringify([[...OBSERVATION_COLUMNS], ...records]);
+  return rows.map((o) => {
+    const published = publishedValue({ ...o, countsVictims: o.dataset.countsVictims }, caller);
+    return {
+      dataset: o.dataset.key,
+      key: o.key,
+      label: o.label,
+      label_en: o.labelEn,
+      value: published.value,
+      unit: o.unit,
+      period_start: isoDay(o.periodStart),
+      period_end: isoDay(o.periodEnd),
+      scope: o.scope,
+      region_code: o.region?.code ?? null,
+      area: o.area,
+      breakdown_dimension: o.breakdownDimension,
+      breakdown_value: o.breakdownValue,
+      base_label: o.baseLabel,
+      base_label_en: o.baseLabelEn,
+      suppressed: published.suppressed,
+      source_key: o.source.key,
+      source_section: o.source.section,
+      source_document: o.source.document.title,
+      source_published_on: o.source.document.publishedOn,
+    };
+  });
+}
+
+/** Every coordination space, open and closed, in the order of the source. */
+export async function spaceRecords(prisma: PrismaClient): Promise<SpaceRecord[]> {
+  const spaces = await loadSpaces(prisma);
+  const order = await prisma.coordinationSpace.findMany({ select: { key: true }, orderBy: [{ position: 'asc' }, { id: 'asc' }] });
+  return order.map(({ key }) => {
+    const s = spaces.get(key)!.snapshot;
+    return {
+      key: s.key,
+      name: s.name,
+      level: s.level,
+      region_code: s.regionCode,
+      province: s.province,
+      district: s.district,
+      locality: s.locality,
+      source_text: s.sourceText,
+      note: s.note,
+      source_key: s.sourceKey,
+      closed_on: s.closedOn,
+      closed_reason: s.closedReason,
+    };
+  });
+}
+
+/** CSV with one header row; a withheld value is written as "< 5", empty cells for nulls. */
+export function toCsv(columns: readonly string[], records: Record<string, unknown>[], suppressedText?: string): string {
+  const cell = (record: Record<string, unknown>, column: string) => {
+    const value = record[column];
+    if (column === 'value' && value === null && record.suppressed === true) return suppressedText ?? '';
+    if (value === null || value === undefined) return '';
+    return typeof value === 'boolean' ? (value ? 'true' : 'false') : String(value);
+  };
+  return stringify([[...columns], ...records.map((r) => columns.map((c) => cell(r, c)))]);
+}
+
+/**
+ * The observations of one dataset (or of all, with no key) as CSV with one header row, as
+ * the caller may see them. Returns null when the dataset does not exist. A pending dataset
+ * gives the header alone.
+ */
+export async function observationsCsv(prisma: PrismaClient, datasetKey?: string, caller: Caller | null = null): Promise<string | null> {
+  const records = await observationRecords(prisma, datasetKey, caller);
+  if (!records) return null;
+  return toCsv(OBSERVATION_COLUMNS, records, suppressedText());
 }

@@ -7,6 +7,9 @@ import './types/dataset.js';
 import './types/region.js';
 import './types/policy.js';
 import './types/context-facts.js';
+import './types/audit.js';
+import './types/write-state.js';
+import './mutations/index.js';
 
 /** The Vigía GraphQL schema, sorted so the published SDL is stable. */
 export const schema: GraphQLSchema = lexicographicSortSchema(builder.toSchema());

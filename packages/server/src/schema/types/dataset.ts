@@ -2,6 +2,15 @@ import { builder } from '../builder.js';
 import { isoDate } from '../dates.js';
 import { langArgs, pick } from '../lang.js';
 import { regionWhere } from '../region-code.js';
+import { publishedValue, type SuppressionFacts } from '../../data/suppression.js';
+
+/** What decides suppression, from an observation loaded with its dataset's flag. */
+const suppressionFacts = (o: {
+  value: number;
+  scope: string;
+  breakdownDimension: string | null;
+  dataset: { countsVictims: boolean };
+}): SuppressionFacts => ({ value: o.value, scope: o.scope, breakdownDimension: o.breakdownDimension, countsVictims: o.dataset.countsVictims });
 
 export const DatasetStatus = builder.enumType('DatasetStatus', {
   description: 'Whether a dataset has figures yet.',
@@ -19,6 +28,8 @@ export const ObservationScope = builder.enumType('IndicatorScope', {
     NATIONAL: { description: 'The whole of Peru.' },
     FOCUS_REGIONS: { description: 'The five focus regions together (Arequipa, Cusco, Puno, Tacna, Moquegua).' },
     REGION: { description: 'One region (see `region`).' },
+    PROVINCE: { description: 'A province of a region (see `region` and `area`).' },
+    DISTRICT: { description: 'A district of a region (see `region` and `area`).' },
   } as const,
 });
 
@@ -32,8 +43,10 @@ const Breakdown = builder
     }),
   });
 
-builder.prismaNode('Dataset', {
+export const DatasetRef = builder.prismaNode('Dataset', {
   id: { field: 'id' },
+  // An unknown or deleted id resolves to null, not an error.
+  nullable: true,
   description: 'A statistical series: observations of one measure with their sources, or none yet (pending).',
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Stable identifier (e.g. "police-officers-trained-2021-2023").' }),
@@ -61,6 +74,10 @@ builder.prismaNode('Dataset', {
         d._count.observations > 0 || !d.pendingReason ? null : pick(lang, d.pendingReason, d.pendingReasonEn ?? d.pendingReason),
     }),
     observationCount: t.relationCount('observations', { description: 'How many observations it has.' }),
+    countsVictims: t.exposeBoolean('countsVictims', {
+      description:
+        'Its figures count victims or cases of trafficking (people, mostly children): small counts below a region or in a breakdown cell are suppressed for the public.',
+    }),
     observations: t.relation('observations', {
       description: 'Its observations, in the order the source gives them.',
       query: { orderBy: [{ position: 'asc' }, { id: 'asc' }] },
@@ -76,11 +93,34 @@ builder.prismaNode('Dataset', {
 export const IndicatorRef = builder.prismaNode('Observation', {
   name: 'Indicator',
   id: { field: 'id' },
+  // An unknown or deleted id resolves to null, not an error.
+  nullable: true,
   description: 'One figure: a value for a period and an area, in a breakdown cell when it has one, with its source.',
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Stable identifier (e.g. "police-trained-puno", "victims-women-share").' }),
     label: t.string({ args: langArgs, description: 'What the figure is.', resolve: (o, { lang }) => pick(lang, o.label, o.labelEn) }),
-    value: t.exposeFloat('value', { description: 'The figure, in `unit` (percentages as 85.3, not 0.853).' }),
+    value: t.float({
+      nullable: true,
+      description:
+        'The figure, in `unit` (percentages as 85.3, not 0.853). Null when it is suppressed for you: a small victim count (see `suppressed`, `displayValue`).',
+      select: { dataset: { select: { countsVictims: true } } },
+      resolve: (o, _args, ctx) => publishedValue(suppressionFacts(o), ctx.caller).value,
+    }),
+    suppressed: t.boolean({
+      description:
+        'True when the figure is withheld from the public to protect children: a victim count below the threshold (default 5) for an area smaller than a region or in a breakdown cell. Editors and admins still get `value`.',
+      select: { dataset: { select: { countsVictims: true } } },
+      resolve: (o, _args, ctx) => publishedValue(suppressionFacts(o), ctx.caller).suppressed,
+    }),
+    displayValue: t.string({
+      description: 'The figure as text to show: the number, or "< 5" when it is suppressed for you.',
+      select: { dataset: { select: { countsVictims: true } } },
+      resolve: (o, _args, ctx) => publishedValue(suppressionFacts(o), ctx.caller).display,
+    }),
+    area: t.exposeString('area', {
+      nullable: true,
+      description: 'For a PROVINCE or DISTRICT figure: the place, as the source writes it; null otherwise.',
+    }),
     unit: t.exposeString('unit', { description: 'Unit, as the source words it (Spanish; "%" for percentages).' }),
     periodStart: t.string({ description: 'First day of the period the figure covers (ISO date).', resolve: (o) => isoDate(o.periodStart) }),
     periodEnd: t.string({ description: 'Last day of the period the figure covers (ISO date).', resolve: (o) => isoDate(o.periodEnd) }),

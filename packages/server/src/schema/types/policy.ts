@@ -54,6 +54,8 @@ builder.prismaObject('PolicyObjective', {
 
 builder.prismaNode('Entity', {
   id: { field: 'id' },
+  // An unknown or deleted id resolves to null, not an error.
+  nullable: true,
   description: 'A state entity that delivers services of the policy: a ministry (sector) or an autonomous body.',
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Stable identifier (e.g. "mininter").' }),
@@ -75,7 +77,12 @@ builder.prismaNode('Entity', {
       query: { orderBy: { number: 'asc' } },
     }),
     sourceText: t.exposeString('sourceText', { description: "The source's own row for the entity." }),
-    note: t.exposeString('note', { nullable: true, description: 'Context on how the source classifies or words it.' }),
+    note: t.string({
+      nullable: true,
+      args: langArgs,
+      description: 'Context on how the source classifies or words it.',
+      resolve: (entity, { lang }) => (entity.note ? pick(lang, entity.note, entity.noteEn ?? entity.note) : null),
+    }),
     source: t.relation('source', { description: 'Where the source lists the entity.' }),
   }),
 });
@@ -90,6 +97,8 @@ builder.prismaObject('EntityUnit', {
 
 builder.prismaNode('Service', {
   id: { field: 'id' },
+  // An unknown or deleted id resolves to null, not an error.
+  nullable: true,
   description: 'A service of the policy, with its yearly results.',
   fields: (t) => ({
     number: t.exposeInt('number', { description: "The policy's number for the service (e.g. 20)." }),

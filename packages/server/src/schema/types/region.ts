@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
 import { regionWhere } from '../region-code.js';
-import { CoordinationLevel } from './coordination.js';
+import { CoordinationLevel, CoordinationSpaceConnection } from './coordination.js';
 import { IndicatorRef } from './dataset.js';
 import { CoordinationSpaceSummary, summarizeSpaces } from './summary.js';
 
@@ -8,6 +8,8 @@ export const POLICE_TRAINED_DATASET = 'police-officers-trained-2021-2023';
 
 builder.prismaNode('Region', {
   id: { field: 'id' },
+  // An unknown or deleted id resolves to null, not an error.
+  nullable: true,
   description:
     "A region of Peru: one of the 24 departments or the Constitutional Province of Callao, identified by INEI's ubigeo department code.",
   fields: (t) => ({
@@ -26,20 +28,20 @@ builder.prismaNode('Region', {
     }),
     coordinationSpaceSummary: t.field({
       type: CoordinationSpaceSummary,
-      description: "Counts of the region's listed coordination spaces by level.",
-      select: { coordinationSpaces: { select: { level: true, source: true } } },
+      description: "Counts of the region's open coordination spaces by level (closed ones no longer count).",
+      select: { coordinationSpaces: { where: { closedOn: null }, select: { level: true, source: true } } },
       resolve: (region) => summarizeSpaces(region.coordinationSpaces),
     }),
     coordinationSpaces: t.relatedConnection('coordinationSpaces', {
       cursor: 'id',
       totalCount: true,
-      description: "The region's coordination spaces, in the order the source lists them.",
+      description: "The region's open coordination spaces, in the order the source lists them.",
       args: { level: t.arg({ type: CoordinationLevel, description: 'Only spaces of this level.' }) },
       query: ({ level }) => ({
-        where: level ? { level } : {},
+        where: { closedOn: null, ...(level ? { level } : {}) },
         orderBy: [{ position: 'asc' }, { id: 'asc' }],
       }),
-    }),
+    }, CoordinationSpaceConnection),
     policeTrained: t.field({
       type: IndicatorRef,
       nullable: true,

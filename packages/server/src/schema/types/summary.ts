@@ -2,9 +2,12 @@ import type { Source } from '@vigia/schema';
 import { builder } from '../builder.js';
 import { langArgs, pick } from '../lang.js';
 import { regionWhere } from '../region-code.js';
+import { DatasetRef } from './dataset.js';
 import { SourceRef } from './source.js';
 
 const NATIONAL_DATASET = 'coordination-spaces-national-2023';
+/** The totals the source itself states for the spaces it lists in the five focus regions. */
+const FOCUS_DATASET = 'coordination-spaces-five-regions';
 
 export interface Summary {
   regional: number;
@@ -15,6 +18,8 @@ export interface Summary {
   local: number;
   sources: Source[];
   basis: 'LISTED' | 'REPORTED';
+  /** The dataset holding these counts as the source states them, when there is one. */
+  datasetKey: string | null;
   note: { es: string; en: string } | null;
 }
 
@@ -33,6 +38,7 @@ export function summarizeSpaces(spaces: { level: string; source: Source }[]): Su
     local: provincial + district + populatedCenter,
     sources: [...sources.values()],
     basis: 'LISTED',
+    datasetKey: null,
     note: null,
   };
 }
@@ -62,6 +68,13 @@ export const CoordinationSpaceSummary = builder.objectRef<Summary>('Coordination
       resolve: (s) => (s.sources.length === 1 ? s.sources[0]! : null),
     }),
     sources: t.field({ type: [SourceRef], description: 'Every source behind these counts.', resolve: (s) => s.sources }),
+    dataset: t.field({
+      type: DatasetRef,
+      nullable: true,
+      description:
+        'The dataset in which the source states these counts itself (national totals; the five focus regions), with its CSV; null for a single region.',
+      resolve: (s, _args, ctx) => (s.datasetKey ? ctx.prisma.dataset.findUnique({ where: { key: s.datasetKey } }) : null),
+    }),
     note: t.string({
       nullable: true,
       args: langArgs,
@@ -75,16 +88,16 @@ builder.queryFields((t) => ({
   coordinationSpaceSummary: t.field({
     type: CoordinationSpaceSummary,
     description:
-      'Counts of the coordination spaces listed in the data: of one region, or with no regionCode, of the five focus regions together. An unknown region code counts nothing (all zeros).',
+      'Counts of the open coordination spaces listed in the data (closed ones no longer count): of one region, or with no regionCode, of the five focus regions together. An unknown region code counts nothing (all zeros).',
     args: { regionCode: t.arg.string({ description: 'INEI ubigeo department code ("21") or slug ("puno"), case-insensitive.' }) },
     resolve: async (_root, { regionCode }, ctx) => {
       const region = regionCode == null ? { isFocus: true } : regionWhere(regionCode);
       if (!region) return summarizeSpaces([]);
       const spaces = await ctx.prisma.coordinationSpace.findMany({
-        where: { region },
+        where: { region, closedOn: null },
         select: { level: true, source: true },
       });
-      return summarizeSpaces(spaces);
+      return { ...summarizeSpaces(spaces), datasetKey: regionCode == null ? FOCUS_DATASET : null };
     },
   }),
   nationalCoordinationTotals: t.field({
@@ -111,6 +124,7 @@ builder.queryFields((t) => ({
         local,
         sources: [...new Map(rows.map((r) => [r.source.id, r.source])).values()],
         basis: 'REPORTED',
+        datasetKey: NATIONAL_DATASET,
         note: {
           es: `La fuente reporta ${local} espacios locales (${provincial} provinciales y ${district} distritales) y no da una cifra de centros poblados; populatedCenter es lo que el total local deja tras provinciales y distritales.`,
           en: `The source reports ${local} local spaces (${provincial} provincial and ${district} district) and gives no populated-centre figure; populatedCenter is what the local total leaves after provincial and district.`,

@@ -1,0 +1,89 @@
+import { deleteObservation, saveObservation } from '../../data/observations.js';
+import { loadRefs } from '../../data/refs.js';
+import { builder } from '../builder.js';
+import { ObservationScope } from '../types/dataset.js';
+import { runWrite, saveFlags } from './run.js';
+
+builder.relayMutationField(
+  'upsertIndicator',
+  {
+    description:
+      "One figure of a dataset, by key. For a new one, datasetKey, label, labelEn, value and scope are required; unit, period and source default to the dataset's. For an existing one, fields left out stay as they are and null clears an optional field.",
+    inputFields: (t) => ({
+      key: t.string({ required: true, description: 'Stable key, lower-case with hyphens (e.g. "cases-puno-2022").' }),
+      datasetKey: t.string({ description: 'The dataset it belongs to (cannot change once created).' }),
+      label: t.string({ description: 'What the figure is, in Spanish.' }),
+      labelEn: t.string({ description: 'What the figure is, in English.' }),
+      value: t.float({ description: "The figure: 0 or more; a percentage at most 100; a whole number in a dataset that counts victims." }),
+      unit: t.string({ description: "Unit, as the source words it; defaults to the dataset's." }),
+      periodStart: t.string({ description: "First day covered (ISO date), within the dataset's period; defaults to its start." }),
+      periodEnd: t.string({ description: "Last day covered (ISO date), within the dataset's period; defaults to its end." }),
+      scope: t.field({ type: ObservationScope, description: 'The area the figure covers.' }),
+      regionCode: t.string({ description: 'Region (ubigeo code or slug), for REGION, PROVINCE and DISTRICT figures.' }),
+      area: t.string({ description: 'The province or district, as the source writes it, for PROVINCE and DISTRICT figures.' }),
+      breakdownDimension: t.string({ description: 'What the figure is broken down by (e.g. "sex"), with breakdownValue.' }),
+      breakdownValue: t.string({ description: 'The cell of the breakdown (e.g. "female"), with breakdownDimension.' }),
+      baseLabel: t.string({ description: 'For a share: the population it is a share of, in Spanish.' }),
+      baseLabelEn: t.string({ description: 'For a share: the population it is a share of, in English.' }),
+      sourceKey: t.string({ description: "Key of the source (see upsertSource); defaults to the dataset's (where its chart or table is)." }),
+      expectedVersion: t.int({ description: 'Refuse the change (CONFLICT) unless the figure is still at this version.' }),
+    }),
+  },
+  {
+    description: 'Adds or corrects a figure of any dataset (editor or admin); a pending dataset becomes PUBLISHED with its first figure.',
+    authScopes: { editor: true },
+    resolve: (_root, { input }, ctx) =>
+      runWrite(ctx, async (tx, actor) => {
+        const { key, expectedVersion, ...patch } = input;
+        return saveObservation(tx, actor, { key, patch, expectedVersion, action: 'upsertIndicator' }, await loadRefs(tx));
+      }),
+  },
+  {
+    description: 'The figure as it is now.',
+    outputFields: (t) => ({
+      indicator: t.prismaField({
+        type: 'Observation',
+        description: 'The figure as it is now.',
+        resolve: (query, saved, _args, ctx) => ctx.prisma.observation.findUniqueOrThrow({ ...query, where: { id: saved.id } }),
+      }),
+      dataset: t.prismaField({
+        type: 'Dataset',
+        description: 'Its dataset (its status and count change with its first figure).',
+        resolve: (query, saved, _args, ctx) => ctx.prisma.dataset.findFirstOrThrow({ ...query, where: { observations: { some: { id: saved.id } } } }),
+      }),
+      created: t.boolean({ description: saveFlags.created, resolve: (saved) => saved.created }),
+      changed: t.boolean({ description: saveFlags.changed, resolve: (saved) => saved.changed }),
+    }),
+  },
+);
+
+builder.relayMutationField(
+  'deleteIndicator',
+  {
+    description: 'Which figure to delete.',
+    inputFields: (t) => ({
+      key: t.string({ required: true, description: 'Key of the figure.' }),
+      expectedVersion: t.int({ description: 'Refuse the deletion (CONFLICT) unless the figure is still at this version.' }),
+    }),
+  },
+  {
+    description: 'Deletes a figure entered by mistake (admin only); the audit log keeps what it was.',
+    authScopes: { admin: true },
+    resolve: (_root, { input }, ctx) =>
+      runWrite(ctx, async (tx, actor) => ({
+        key: input.key,
+        ...(await deleteObservation(tx, actor, { key: input.key, expectedVersion: input.expectedVersion, action: 'deleteIndicator' })),
+      })),
+  },
+  {
+    description: 'What was deleted, and its dataset as it is now.',
+    outputFields: (t) => ({
+      deletedKey: t.exposeString('key', { description: 'Key of the deleted figure.' }),
+      dataset: t.prismaField({
+        type: 'Dataset',
+        description: 'Its dataset (PENDING again when this was its last figure).',
+        resolve: (query, deleted, _args, ctx) => ctx.prisma.dataset.findUniqueOrThrow({ ...query, where: { id: deleted.datasetId } }),
+      }),
+    }),
+  },
+);

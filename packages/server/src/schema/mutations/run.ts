@@ -1,0 +1,26 @@
+import type { SchemaTypes } from '@pothos/core';
+import type { Context } from '../../context.js';
+import { actorFor, type Actor } from '../../data/audit.js';
+import { UnauthenticatedError } from '../../data/errors.js';
+import type { Db } from '../../data/refs.js';
+import { writeTransaction } from '../../data/write.js';
+import type { builder } from '../builder.js';
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T extends SchemaTypes> ? T : never;
+/** Field builders for input and payload helpers shared by several mutations. */
+export type InputFieldBuilder = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;
+export type PayloadFieldBuilder<Shape> = PothosSchemaTypes.ObjectFieldBuilder<Types, Shape>;
+
+/**
+ * Runs a mutation's change and its audit entry in one transaction, as the calling key's
+ * holder. Scope auth has already refused anonymous callers; the check here keeps a
+ * mistake in a field's authScopes from ever writing anonymously.
+ */
+export function runWrite<T>(ctx: Context, work: (tx: Db, actor: Actor) => Promise<T>): Promise<T> {
+  const caller = ctx.caller;
+  if (!caller) throw new UnauthenticatedError();
+  return writeTransaction(ctx.prisma, (tx) => work(tx, actorFor(caller)));
+}
+
+/** A payload's `created` and `changed` flags. */
+export const saveFlags = { created: 'Whether the mutation created the object (false: it changed or kept an existing one).', changed: 'Whether anything changed (false: the object already was as sent; no audit entry was written).' };
