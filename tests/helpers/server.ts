@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type StartOptions } from '@vigia/server';
+import { createTestDatabase } from '../postgres/support.js';
 
 export interface TestServer {
   url: string;
@@ -17,13 +18,16 @@ export interface TestServer {
 export async function startTestServer(options: Omit<StartOptions, 'port' | 'databaseUrl'> = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'vigia-test-'));
   const databaseFile = join(dir, 'vigia.db');
-  const running = await startServer({ ...options, port: 0, host: '127.0.0.1', databaseUrl: `file:${databaseFile}` });
+  // The "postgresql" vitest project runs the same files on a fresh PostgreSQL database each.
+  const postgres = process.env.VIGIA_TEST_DATABASE === 'postgresql' ? await createTestDatabase() : undefined;
+  const running = await startServer({ ...options, port: 0, host: '127.0.0.1', databaseUrl: postgres?.url ?? `file:${databaseFile}` });
   return {
     url: running.url,
     graphqlUrl: running.graphqlUrl,
     databaseFile,
     close: async () => {
       await running.close();
+      await postgres?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -3,7 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createPrismaClient, prepareDatabase, repoRoot, resolveDatabaseTarget, type PrismaClient } from '@vigia/schema';
 import type { PrepareResult } from '@vigia/schema';
+import { loadConfig, type Config } from './config.js';
 import { createApp } from './http/app.js';
+import { createProductionLayer, type ProductionLayer } from './http/production.js';
+import { createLogger, type Logger } from './observability/logger.js';
+import { schema } from './schema/index.js';
 
 export interface StartOptions {
   /** Port to listen on; 0 picks a free one. */
@@ -13,6 +17,10 @@ export interface StartOptions {
   databaseUrl?: string;
   /** Receives every SQL statement (tests use it to count queries). */
   onQuery?: (sql: string) => void;
+  /** Settings on top of process.env, read and checked by loadConfig (config.ts). */
+  env?: Record<string, string | undefined>;
+  /** Where JSON logs go (default: stdout at LOG_LEVEL). */
+  logger?: Logger;
 }
 
 export interface RunningServer {
@@ -22,6 +30,9 @@ export interface RunningServer {
   server: Server;
   /** What the start did to the database: migrations applied, seeded or not. */
   prepared: PrepareResult;
+  config: Config;
+  production: ProductionLayer;
+  /** Graceful: stops accepting, lets requests in flight finish (up to SHUTDOWN_TIMEOUT_MS), then disconnects. */
   close(): Promise<void>;
 }
 
@@ -29,13 +40,22 @@ export const widgetsDist = resolve(repoRoot, 'packages/widgets/dist');
 
 /** Prepares the database (migrate, seed on first start), then serves the API. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
-  const target = resolveDatabaseTarget(options.databaseUrl ?? process.env.DATABASE_URL);
+  const config = loadConfig({ ...process.env, ...options.env });
+  const target = resolveDatabaseTarget(options.databaseUrl ?? config.databaseUrl);
   const prepared = await prepareDatabase(target);
-  const prisma = createPrismaClient(target, options.onQuery ? { onQuery: options.onQuery } : {});
-  const server = createServer(createApp({ prisma, widgetsDir: widgetsDist }));
+  const prisma = createPrismaClient(target, { poolSize: config.databasePoolSize, ...(options.onQuery ? { onQuery: options.onQuery } : {}) });
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const production = createProductionLayer({ schema, prisma, config, logger });
+  await production.connected();
+  const server = createServer(createApp({ prisma, widgetsDir: widgetsDist, production }));
+  // Slow or stalled clients must not hold sockets: whole request and headers are timed.
+  server.requestTimeout = config.limits.requestTimeoutMs;
+  server.headersTimeout = Math.min(config.limits.requestTimeoutMs, 10_000);
+  // Longer than a load balancer's idle timeout (60 s is common), so it never reuses a socket we closed.
+  server.keepAliveTimeout = config.keepAliveTimeoutMs;
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
-    server.listen(options.port ?? 4000, options.host ?? '0.0.0.0', () => done());
+    server.listen(options.port ?? config.port, options.host ?? config.host, () => done());
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
@@ -45,10 +65,20 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     prisma,
     server,
     prepared,
+    config,
+    production,
     close: async () => {
+      production.startDraining();
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      // Keep-alive sockets go as soon as their request in flight has its answer.
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
       server.closeIdleConnections();
-      await new Promise<void>((done) => server.close(() => done()));
+      const deadline = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
+      await closed;
+      clearInterval(sweep);
+      clearTimeout(deadline);
       await prisma.$disconnect();
+      await production.close();
     },
   };
 }

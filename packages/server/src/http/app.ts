@@ -4,13 +4,19 @@ import { createYoga } from 'graphql-yoga';
 import sirv from 'sirv';
 import type { PrismaClient } from '@vigia/schema';
 import type { Context } from '../context.js';
+import { authenticate } from '../auth/keys.js';
 import { observationsCsv } from '../data/csv.js';
+import { UnauthenticatedError } from '../data/errors.js';
+import { suppressionThreshold } from '../data/suppression.js';
 import { schema } from '../schema/index.js';
+import { createProductionLayer, type ProductionLayer } from './production.js';
 
 export interface AppOptions {
   prisma: PrismaClient;
   /** The built widgets (packages/widgets/dist), served at /widgets/. */
   widgetsDir?: string;
+  /** Limits, caching, logs, metrics (see production.ts); built from the environment if absent. */
+  production?: ProductionLayer;
 }
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -19,16 +25,18 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void
  * The HTTP surface: /graphql (GraphQL over HTTP + GraphiQL), /health, /data/<dataset>.csv
  * and /widgets/. Each route is a few lines; GraphQL itself is graphql-yoga's.
  */
-export function createApp({ prisma, widgetsDir }: AppOptions): RequestHandler {
+export function createApp({ prisma, widgetsDir, production = createProductionLayer({ schema, prisma }) }: AppOptions): RequestHandler {
+  // A bad VIGIA_SUPPRESSION_THRESHOLD stops the start instead of failing every request.
+  suppressionThreshold();
   const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse }, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: ({ request }) => ({ request, prisma }),
-    // Public, cookie-less data: any origin may read it; credentials are never accepted cross-origin.
-    cors: { origin: '*', credentials: false, methods: ['GET', 'POST', 'OPTIONS'] },
+    // The caller comes from "Authorization: Bearer <key>"; a bad key is refused (401), not read as anonymous.
+    context: async ({ request }) => ({ request, prisma, caller: await authenticate(prisma, request.headers.get('authorization')) }),
     graphiql: { title: 'Vigía GraphQL API' },
     landingPage: false,
-    logging: process.env.NODE_ENV === 'test' ? false : 'info',
+    // CORS (any origin, never credentials), logging, limits, caching: production.ts.
+    ...production.yogaOptions,
   });
 
   const widgets =
@@ -41,7 +49,7 @@ export function createApp({ prisma, widgetsDir }: AppOptions): RequestHandler {
         })
       : null;
 
-  return (req, res) => {
+  return production.wrap((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
 
@@ -55,7 +63,7 @@ export function createApp({ prisma, widgetsDir }: AppOptions): RequestHandler {
     }
     const csv = /^\/data\/([^/]+)\.csv$/.exec(path);
     if (csv && (req.method === 'GET' || req.method === 'HEAD')) {
-      void datasetCsv(prisma, decodeURIComponent(csv[1]!), res);
+      void datasetCsv(prisma, decodeURIComponent(csv[1]!), req, res);
       return;
     }
     if (path === '/widgets') {
@@ -78,7 +86,7 @@ export function createApp({ prisma, widgetsDir }: AppOptions): RequestHandler {
       return;
     }
     sendJson(res, 404, { error: 'Not found' });
-  };
+  });
 }
 
 /** 200 once the database answers a query; 503 with the reason otherwise. */
@@ -91,9 +99,18 @@ async function health(prisma: PrismaClient, res: ServerResponse) {
   }
 }
 
-async function datasetCsv(prisma: PrismaClient, key: string, res: ServerResponse) {
+async function datasetCsv(prisma: PrismaClient, key: string, req: IncomingMessage, res: ServerResponse) {
   try {
-    const body = await observationsCsv(prisma, key);
+    let caller;
+    try {
+      caller = await authenticate(prisma, req.headers.authorization);
+    } catch (error) {
+      if (!(error instanceof UnauthenticatedError)) throw error;
+      sendJson(res, 401, { error: error.message });
+      return;
+    }
+    // Anonymous callers get small victim counts suppressed; editors and admins the stored values.
+    const body = await observationsCsv(prisma, key, caller);
     if (body === null) {
       sendJson(res, 404, { error: `No dataset with key "${key}"` });
       return;
@@ -102,7 +119,9 @@ async function datasetCsv(prisma: PrismaClient, key: string, res: ServerResponse
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${key}.csv"`,
       'Access-Control-Allow-Origin': '*',
-      'Cache-Control': 'public, max-age=300',
+      // What a key holder sees must never be stored by a shared cache and served to the public.
+      'Cache-Control': caller ? 'private, no-store' : 'public, max-age=300',
+      Vary: 'Authorization',
     });
     res.end(body);
   } catch (error) {

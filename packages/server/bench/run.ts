@@ -1,0 +1,261 @@
+/**
+ * `pnpm bench`: autocannon against real server processes on this machine, beside a bare
+ * graphql-yoga server answering a constant (the ceiling), for the widgets' queries and a deep
+ * connection query, with and without the response cache, on SQLite and on PostgreSQL.
+ *
+ *   pnpm bench                      every scenario, 10 s each, 32 connections, a 60 s soak
+ *   pnpm bench --duration 5 --soak 0 --only sqlite
+ *   pnpm bench --write              also rewrites the results table in BENCHMARKS.md
+ *   pnpm bench --only sqlite --cache off --query region-card --env EXECUTION_CONCURRENCY=4
+ *
+ * Each server runs as its own process with production settings (JSON logs at info to
+ * /dev/null, rate limiting on with a budget above the load, every hostile-input limit on).
+ * The load generator shares the 2 cores with the server, for the ceiling and Vigía alike, and
+ * each row's ceiling is measured right after it, so that drifting background load cancels out.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { bareQuery, queries, type BenchQuery } from './queries.js';
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '32' },
+    soak: { type: 'string', default: '60' },
+    only: { type: 'string' },
+    write: { type: 'boolean', default: false },
+    /** KEY=VALUE settings for the Vigía servers (repeatable), e.g. --env EXECUTION_CONCURRENCY=4 */
+    env: { type: 'string', multiple: true, default: [] },
+    /** Only these queries (repeatable), e.g. --query region-card */
+    query: { type: 'string', multiple: true, default: [] },
+    /** Skip the rows with the response cache on or off. */
+    cache: { type: 'string' },
+  },
+});
+const extraEnv = Object.fromEntries(args.env!.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
+const selected = args.query!.length ? queries.filter((q) => args.query!.includes(q.name)) : queries;
+const duration = Number(args.duration);
+const connections = Number(args.connections);
+const soakSeconds = Number(args.soak);
+const serverDir = resolve(import.meta.dirname, '..');
+const repoRoot = resolve(serverDir, '../..');
+const postgresAdmin = process.env.TEST_POSTGRES_URL ?? process.env.DATABASE_URL_POSTGRES_ADMIN ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+interface Running {
+  child: ChildProcess;
+  url: string;
+}
+
+function launch(command: string[], env: Record<string, string>): Promise<Running> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...command], {
+    cwd: serverDir,
+    env: { ...process.env, ...env, PORT: '0' },
+    // Logs go nowhere but are still written: the cost of logging is part of the measurement.
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  return new Promise((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 90_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      const match = /serving (http:\/\/\S+)\/graphql/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        child.stdout!.off('data', onData);
+        child.stdout!.resume();
+        child.removeListener('exit', onExit);
+        done({ child, url: `${match[1]!.replace('localhost', '127.0.0.1')}/graphql` });
+      }
+    };
+    const onExit = (code: number | null) => fail(new Error(`server exited with ${code}:\n${output}`));
+    child.stdout!.on('data', onData);
+    child.once('exit', onExit);
+  });
+}
+
+async function stop(running: Running) {
+  if (running.child.exitCode !== null) return;
+  const exited = new Promise((done) => running.child.once('exit', done));
+  running.child.kill('SIGTERM');
+  const timer = setTimeout(() => running.child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function rssKb(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+interface Measure {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  peakMb: number;
+  samplesMb: number[];
+}
+
+async function load(url: string, query: BenchQuery, seconds: number, pid: number): Promise<Measure> {
+  const samples: number[] = [];
+  const sampler = setInterval(() => samples.push(rssKb(pid) / 1024), 1000);
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query: query.query }),
+  });
+  clearInterval(sampler);
+  samples.push(rssKb(pid) / 1024);
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+    peakMb: Math.max(...samples),
+    samplesMb: samples,
+  };
+}
+
+async function check(url: string, query: BenchQuery) {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: query.query }) });
+  const body = (await res.json()) as { errors?: { message: string }[]; extensions?: { cost?: { requestedQueryCost: number } } };
+  if (res.status !== 200 || body.errors) throw new Error(`${query.name} failed (${res.status}): ${JSON.stringify(body.errors)}`);
+  return body.extensions?.cost?.requestedQueryCost;
+}
+
+interface Row {
+  database: string;
+  cache: string;
+  query: string;
+  cost: number | undefined;
+  m: Measure;
+  /** The bare server's req/s measured right after this row (the machine's load drifts). */
+  ceiling: number;
+}
+
+const rows: Row[] = [];
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+let bare: Running;
+const ceilings: Measure[] = [];
+
+async function measureServer(label: { database: string; cache: string }, running: Running, list: BenchQuery[]) {
+  const pid = running.child.pid!;
+  for (const query of list) {
+    const cost = await check(running.url, query);
+    await load(running.url, query, 2, pid); // warm-up: JIT, caches, connection pools
+    const m = await load(running.url, query, duration, pid);
+    // The ceiling, right after, under the same background load.
+    await load(bare.url, bareQuery, 1, bare.child.pid!);
+    const c = await load(bare.url, bareQuery, duration, bare.child.pid!);
+    ceilings.push(c);
+    rows.push({ ...label, query: query.name, cost, m, ceiling: c.rps });
+    console.log(
+      `${label.database.padEnd(18)} ${label.cache.padEnd(9)} ${query.name.padEnd(16)} ${fmt(m.rps).padStart(7)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  errors ${m.errors}  peak ${fmt(m.peakMb)} MB  | ceiling ${fmt(c.rps)} req/s  ratio ${fmt(m.rps / c.rps, 2)}`,
+    );
+  }
+}
+
+function createPostgresDatabase(): { url: string; drop(): void } | undefined {
+  const name = `vigia_bench_${randomBytes(4).toString('hex')}`;
+  try {
+    execFileSync('psql', [postgresAdmin, '-qc', `CREATE DATABASE "${name}"`], { stdio: 'pipe' });
+  } catch (error) {
+    console.warn(`PostgreSQL not available at ${new URL(postgresAdmin).host} (${(error as Error).message.split('\n')[0]}): skipping the PostgreSQL runs.`);
+    return undefined;
+  }
+  const url = new URL(postgresAdmin);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => execFileSync('psql', [postgresAdmin, '-qc', `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`], { stdio: 'pipe' }) };
+}
+
+// Production settings, with the address budget above what one load generator sends.
+const production = { NODE_ENV: 'production', LOG_LEVEL: 'info', RATE_LIMIT_PER_ADDRESS: '100000000', PERSISTED_OPERATIONS: 'off' };
+
+const tmp = mkdtempSync(join(tmpdir(), 'vigia-bench-'));
+let soak: { samplesMb: number[]; rps: number; errors: number; p99: number } | undefined;
+try {
+  console.log(`Vigía benchmark: ${connections} connections, ${duration} s per run, Node ${process.version}, ${new Date().toISOString()}\n`);
+
+  bare = await launch(['bench/bare.ts'], {});
+  await load(bare.url, bareQuery, 2, bare.child.pid!);
+
+  const targets: { database: string; url: string; extra?: Record<string, string> }[] = [];
+  if (!args.only || args.only === 'sqlite') targets.push({ database: 'SQLite', url: `file:${join(tmp, 'bench.db')}` });
+  const pg = !args.only || args.only === 'postgresql' ? createPostgresDatabase() : undefined;
+  if (pg) {
+    targets.push({ database: 'PostgreSQL', url: pg.url });
+    targets.push({ database: 'PostgreSQL + Redis', url: pg.url, extra: { REDIS_URL: redisUrl, REDIS_PREFIX: `vigia-bench-${randomBytes(3).toString('hex')}:` } });
+  }
+  try {
+    for (const target of targets) {
+      for (const cached of [false, true]) {
+        if (args.cache && args.cache !== (cached ? 'on' : 'off')) continue;
+        // The Redis row is about the shared cache and counters; uncached it repeats the PostgreSQL row.
+        if (target.extra && !cached) continue;
+        const server = await launch(['src/main.ts'], { ...production, ...target.extra, ...extraEnv, DATABASE_URL: target.url, RESPONSE_CACHE: String(cached) });
+        try {
+          await measureServer({ database: target.database, cache: cached ? 'cached' : 'uncached' }, server, selected);
+          if (soakSeconds > 0 && target.database === 'SQLite' && !cached) {
+            const m = await load(server.url, queries[0]!, soakSeconds, server.child.pid!);
+            soak = { samplesMb: m.samplesMb, rps: m.rps, errors: m.errors, p99: m.p99 };
+            console.log(`soak ${soakSeconds} s region-card uncached: ${fmt(m.rps)} req/s, RSS ${m.samplesMb.map((v) => fmt(v)).join(' ')}`);
+          }
+        } finally {
+          await stop(server);
+        }
+      }
+    }
+  } finally {
+    pg?.drop();
+  }
+} finally {
+  await stop(bare!);
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const ceilingRow = `| bare graphql-yoga (ceiling, mean of ${ceilings.length} runs) | — | constant | — | ${fmt(mean(ceilings.map((c) => c.rps)))} | ${fmt(mean(ceilings.map((c) => c.p50)), 1)} | ${fmt(mean(ceilings.map((c) => c.p99)), 1)} | ${ceilings.reduce((a, c) => a + c.errors, 0)} | ${fmt(Math.max(...ceilings.map((c) => c.peakMb)))} | 1.00 |`;
+const table = [
+  `| database | response cache | query | cost | req/s | p50 ms | p99 ms | errors | peak RSS MB | ratio to ceiling |`,
+  `| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
+  ceilingRow,
+  ...rows.map(
+    (r) =>
+      `| ${r.database} | ${r.cache} | ${r.query} | ${r.cost ?? '—'} | ${fmt(r.m.rps)} | ${r.m.p50} | ${r.m.p99} | ${r.m.errors} | ${fmt(r.m.peakMb)} | ${fmt(r.m.rps / r.ceiling, 2)} |`,
+  ),
+].join('\n');
+
+let soakText = '';
+if (soak) {
+  const s = soak.samplesMb;
+  const first = s.slice(0, 10);
+  const last = s.slice(-10);
+  const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  soakText = `Soak: region-card on SQLite without the response cache for ${soakSeconds} s at ${connections} connections: ${fmt(soak.rps)} req/s, p99 ${soak.p99} ms, ${soak.errors} errors; RSS mean of the first 10 s ${fmt(avg(first))} MB, of the last 10 s ${fmt(avg(last))} MB (change ${fmt(avg(last) - avg(first), 1)} MB), peak ${fmt(Math.max(...s))} MB.`;
+}
+
+const report = `Run on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${connections} connections, ${duration} s per run after a 2 s warm-up.\n\n${table}\n\n${soakText}\n`;
+console.log(`\n${report}`);
+if (args.write) {
+  const file = join(repoRoot, 'BENCHMARKS.md');
+  const text = readFileSync(file, 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  if (!text.includes(start) || !text.includes(end)) throw new Error(`BENCHMARKS.md has no ${start} … ${end} markers`);
+  writeFileSync(file, `${text.slice(0, text.indexOf(start) + start.length)}\n${report}${text.slice(text.indexOf(end))}`);
+  console.log('BENCHMARKS.md updated.');
+}

@@ -1,0 +1,130 @@
+/**
+ * Where cached GraphQL answers live: in this process's memory (default) or in Redis, shared by
+ * every server process (REDIS_URL). Both can forget everything at once (`purge`), which is how
+ * a write empties the cache: writes are rare, and the answers that depend on a changed figure
+ * (counts, summaries, cards) are easier to name all at once than one by one.
+ */
+import { createInMemoryCache, type Cache } from '@graphql-yoga/plugin-response-cache';
+import type { ExecutionResult } from 'graphql';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../observability/logger.js';
+
+export interface ResponseStore extends Cache {
+  /** `get` without counting a look-up (the fast path counts its own hits). */
+  peek(id: string): ReturnType<Cache['get']>;
+  /** Forgets every cached answer (in every process, for Redis). */
+  purge(): Promise<void>;
+  readonly kind: 'memory' | 'redis';
+}
+
+export interface StoreEvents {
+  onLookup?(hit: boolean): void;
+}
+
+/**
+ * A cached answer carries its own serializer with the JSON text computed once, so a hit costs
+ * no JSON.stringify (yoga calls `result.stringify` when present). The `http` extension holds
+ * response headers and is never part of the body, as in yoga's own serializer.
+ */
+function withSerializedBody(result: ExecutionResult): ExecutionResult {
+  let body: string | undefined;
+  const stringify = (value: ExecutionResult) => {
+    if (value !== result && !isCopyOf(value, result)) return plainJson(value);
+    body ??= plainJson(result);
+    return body;
+  };
+  return Object.assign(result, { stringify });
+}
+
+/** `a` is `b` as yoga hands it to the serializer: a copy without the `http` extension. */
+function isCopyOf(a: ExecutionResult, b: ExecutionResult): boolean {
+  if (a.data !== b.data || a.errors !== b.errors) return false;
+  const keys = (x: ExecutionResult) => Object.keys(x.extensions ?? {}).filter((k) => k !== 'http');
+  const [ka, kb] = [keys(a), keys(b)];
+  return ka.length === kb.length && ka.every((k) => a.extensions![k] === b.extensions?.[k]);
+}
+
+export function plainJson(result: ExecutionResult): string {
+  const { stringify: _, extensions, ...rest } = result as ExecutionResult & { stringify?: unknown };
+  const { http: __, ...kept } = (extensions ?? {}) as Record<string, unknown>;
+  return JSON.stringify(Object.keys(kept).length ? { ...rest, extensions: kept } : rest);
+}
+
+export function memoryStore(maxEntries: number, events: StoreEvents = {}): ResponseStore {
+  let inner = createInMemoryCache({ max: maxEntries });
+  return {
+    kind: 'memory',
+    get(id) {
+      const found = inner.get(id) as ReturnType<Cache['get']>;
+      events.onLookup?.(found != null);
+      return found;
+    },
+    peek: (id) => inner.get(id) as ReturnType<Cache['get']>,
+    set: (id, data, entities, ttl) => inner.set(id, withSerializedBody(data), entities, ttl),
+    invalidate: (entities) => inner.invalidate(entities),
+    purge: async () => {
+      inner = createInMemoryCache({ max: maxEntries });
+    },
+  };
+}
+
+/**
+ * Redis layout under `<prefix>rc:`: `r:<key>` holds an answer as JSON with its TTL; `e:<Type>`
+ * and `e:<Type>:<id>` are sets of the answer keys that contain that entity (for yoga's entity
+ * invalidation). Redis errors never fail a request: a failed read is a miss.
+ */
+export function redisStore(redis: Redis, prefix: string, maxTtlMs: number, logger: Logger, events: StoreEvents = {}): ResponseStore {
+  const base = `${prefix}rc:`;
+  const responseKey = (id: string) => `${base}r:${id}`;
+  const entityKey = (typename: string, id?: string | number) => (id === undefined ? `${base}e:${typename}` : `${base}e:${typename}:${id}`);
+  const warn = (what: string) => (error: unknown) => logger.warn({ err: error }, `Redis response cache: ${what} failed`);
+  const peek = async (id: string): Promise<ExecutionResult | null> => {
+    try {
+      const raw = await redis.get(responseKey(id));
+      return raw == null ? null : (JSON.parse(raw) as ExecutionResult);
+    } catch (error) {
+      warn('read')(error);
+      return null;
+    }
+  };
+
+  return {
+    kind: 'redis',
+    async get(id) {
+      const found = await peek(id);
+      events.onLookup?.(found != null);
+      return found;
+    },
+    peek,
+    async set(id, data, entities, ttl) {
+      const px = Math.max(1, Math.min(Number.isFinite(ttl) ? ttl : maxTtlMs, maxTtlMs));
+      const multi = redis.multi().set(responseKey(id), JSON.stringify(data), 'PX', px);
+      for (const { typename, id: entityId } of entities) {
+        for (const key of entityId === undefined ? [entityKey(typename)] : [entityKey(typename), entityKey(typename, entityId)]) {
+          // An entity set lives as long as the longest answer it can point at.
+          multi.sadd(key, id).pexpire(key, maxTtlMs);
+        }
+      }
+      await multi.exec().catch(warn('write'));
+    },
+    async invalidate(entities) {
+      try {
+        const keys = [...entities].map(({ typename, id }) => entityKey(typename, id));
+        if (!keys.length) return;
+        const members = await Promise.all(keys.map((key) => redis.smembers(key)));
+        const doomed = [...new Set(members.flat())].map(responseKey);
+        await redis.unlink(...keys, ...doomed);
+      } catch (error) {
+        warn('invalidation')(error);
+      }
+    },
+    async purge() {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${base}*`, 'COUNT', 1000);
+        if (keys.length) await redis.unlink(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+    },
+  };
+}

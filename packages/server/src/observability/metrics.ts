@@ -1,0 +1,70 @@
+/**
+ * Prometheus metrics at /metrics. Each server owns its registry (tests run several servers in
+ * one process). Operation names are labels, so their number is capped: past the cap new
+ * names are counted as "other" instead of growing the series without bound.
+ */
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+const MAX_OPERATION_NAMES = 200;
+
+export class Metrics {
+  readonly registry = new Registry();
+  private readonly operations = new Set<string>();
+
+  readonly httpRequests = new Counter({
+    name: 'vigia_http_requests_total',
+    help: 'HTTP requests answered, by route, method and status code.',
+    labelNames: ['route', 'method', 'status'] as const,
+    registers: [this.registry],
+  });
+  readonly httpDuration = new Histogram({
+    name: 'vigia_http_request_duration_seconds',
+    help: 'Time from receiving a request to finishing its response, by route.',
+    labelNames: ['route'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+    registers: [this.registry],
+  });
+  readonly operationDuration = new Histogram({
+    name: 'vigia_graphql_operation_duration_seconds',
+    help: 'GraphQL operations answered and their latency, by operation name and type.',
+    labelNames: ['operation', 'type'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+    registers: [this.registry],
+  });
+  readonly graphqlErrors = new Counter({
+    name: 'vigia_graphql_errors_total',
+    help: 'Errors in GraphQL responses, by error code (refusals by limit have their own codes).',
+    labelNames: ['code'] as const,
+    registers: [this.registry],
+  });
+  readonly cacheRequests = new Counter({
+    name: 'vigia_response_cache_requests_total',
+    help: 'Response cache look-ups, by result (hit or miss).',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+  readonly cacheInvalidations = new Counter({
+    name: 'vigia_response_cache_invalidations_total',
+    help: 'Times the response cache was emptied because data changed.',
+    registers: [this.registry],
+  });
+  readonly rateLimited = new Counter({
+    name: 'vigia_rate_limited_total',
+    help: 'Requests refused with 429, by bucket kind (address or key).',
+    labelNames: ['bucket'] as const,
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: 'vigia_' });
+  }
+
+  /** A bounded label for an operation name. */
+  operationLabel(name: string | null | undefined): string {
+    if (!name) return 'anonymous';
+    if (this.operations.has(name)) return name;
+    if (this.operations.size >= MAX_OPERATION_NAMES || !/^[_A-Za-z][_0-9A-Za-z]{0,63}$/.test(name)) return 'other';
+    this.operations.add(name);
+    return name;
+  }
+}
