@@ -132,11 +132,14 @@ describe('request size and batches', () => {
 });
 
 describe('execution time limit', () => {
-  it('stops an operation that runs past EXECUTION_TIMEOUT_MS with a TIMEOUT error', async () => {
+  it('stops a query that runs past EXECUTION_TIMEOUT_MS with a TIMEOUT error, and lets writes finish', async () => {
     const yoga = createYoga({
       schema: createSchema({
-        typeDefs: 'type Query { slow: String fast: String }',
-        resolvers: { Query: { slow: () => new Promise((done) => setTimeout(() => done('late'), 2000)), fast: () => 'ok' } },
+        typeDefs: 'type Query { slow: String fast: String } type Mutation { save: String }',
+        resolvers: {
+          Query: { slow: () => new Promise((done) => setTimeout(() => done('late'), 2000)), fast: () => 'ok' },
+          Mutation: { save: () => new Promise((done) => setTimeout(() => done('saved'), 300)) },
+        },
       }),
       plugins: [
         useGraphQLLimits({
@@ -165,5 +168,12 @@ describe('execution time limit', () => {
     expect(body.errors[0].message).toMatch(/longer than 100 ms/);
     const fast = await yoga.fetch('http://yoga/graphql?query=%7Bfast%7D');
     expect((await fast.json()).data).toEqual({ fast: 'ok' });
+    // A write is never cut short: it answers with what happened to it.
+    const save = await yoga.fetch('http://yoga/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation { save }' }),
+    });
+    expect((await save.json()).data).toEqual({ save: 'saved' });
   });
 });

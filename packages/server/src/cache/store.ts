@@ -10,15 +10,9 @@ import type { Redis } from 'ioredis';
 import type { Logger } from '../observability/logger.js';
 
 export interface ResponseStore extends Cache {
-  /** `get` without counting a look-up (the fast path counts its own hits). */
-  peek(id: string): ReturnType<Cache['get']>;
   /** Forgets every cached answer (in every process, for Redis). */
   purge(): Promise<void>;
   readonly kind: 'memory' | 'redis';
-}
-
-export interface StoreEvents {
-  onLookup?(hit: boolean): void;
 }
 
 /**
@@ -50,16 +44,11 @@ export function plainJson(result: ExecutionResult): string {
   return JSON.stringify(Object.keys(kept).length ? { ...rest, extensions: kept } : rest);
 }
 
-export function memoryStore(maxEntries: number, events: StoreEvents = {}): ResponseStore {
+export function memoryStore(maxEntries: number): ResponseStore {
   let inner = createInMemoryCache({ max: maxEntries });
   return {
     kind: 'memory',
-    get(id) {
-      const found = inner.get(id) as ReturnType<Cache['get']>;
-      events.onLookup?.(found != null);
-      return found;
-    },
-    peek: (id) => inner.get(id) as ReturnType<Cache['get']>,
+    get: (id) => inner.get(id) as ReturnType<Cache['get']>,
     set: (id, data, entities, ttl) => inner.set(id, withSerializedBody(data), entities, ttl),
     invalidate: (entities) => inner.invalidate(entities),
     purge: async () => {
@@ -73,12 +62,12 @@ export function memoryStore(maxEntries: number, events: StoreEvents = {}): Respo
  * and `e:<Type>:<id>` are sets of the answer keys that contain that entity (for yoga's entity
  * invalidation). Redis errors never fail a request: a failed read is a miss.
  */
-export function redisStore(redis: Redis, prefix: string, maxTtlMs: number, logger: Logger, events: StoreEvents = {}): ResponseStore {
+export function redisStore(redis: Redis, prefix: string, maxTtlMs: number, logger: Logger): ResponseStore {
   const base = `${prefix}rc:`;
   const responseKey = (id: string) => `${base}r:${id}`;
   const entityKey = (typename: string, id?: string | number) => (id === undefined ? `${base}e:${typename}` : `${base}e:${typename}:${id}`);
   const warn = (what: string) => (error: unknown) => logger.warn({ err: error }, `Redis response cache: ${what} failed`);
-  const peek = async (id: string): Promise<ExecutionResult | null> => {
+  const read = async (id: string): Promise<ExecutionResult | null> => {
     try {
       const raw = await redis.get(responseKey(id));
       return raw == null ? null : (JSON.parse(raw) as ExecutionResult);
@@ -90,12 +79,7 @@ export function redisStore(redis: Redis, prefix: string, maxTtlMs: number, logge
 
   return {
     kind: 'redis',
-    async get(id) {
-      const found = await peek(id);
-      events.onLookup?.(found != null);
-      return found;
-    },
-    peek,
+    get: read,
     async set(id, data, entities, ttl) {
       const px = Math.max(1, Math.min(Number.isFinite(ttl) ? ttl : maxTtlMs, maxTtlMs));
       const multi = redis.multi().set(responseKey(id), JSON.stringify(data), 'PX', px);

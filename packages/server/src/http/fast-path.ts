@@ -102,7 +102,7 @@ export function createFastPath({ store, manifest, persistedOnly }: FastPathOptio
       // As yoga's side keys it (cache/plugin.ts): by the origin the answer's URLs are built from.
       sessionId: new URL(`${(req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'}://${req.headers.host}`).origin,
     });
-    const hit = (await store.peek(key)) as (ExecutionResult & { stringify?: (r: ExecutionResult) => string }) | null;
+    const hit = (await store.get(key)) as (ExecutionResult & { stringify?: (r: ExecutionResult) => string }) | null;
     if (!hit) return undefined;
 
     const text = hit.stringify ? hit.stringify(hit) : plainJson(hit);

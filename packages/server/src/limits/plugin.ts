@@ -3,7 +3,7 @@
  * shape rule (depth, aliases, directives) while validating, and before executing the cost
  * check (with the page-size cap) and a time limit. Every answer carries `extensions.cost`.
  */
-import { GraphQLError, parse, type ExecutionResult } from 'graphql';
+import { getOperationAST, GraphQLError, parse, type ExecutionResult } from 'graphql';
 import { createGraphQLError, isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { operationCost, type CostLimits } from './cost.js';
 import { shapeLimitsRule, type ShapeLimits } from './shape.js';
@@ -47,6 +47,8 @@ export function useGraphQLLimits(limits: GraphQLLimits): Plugin {
         setResultAndStopExecution({ errors, extensions: { cost: extension } });
         return;
       }
+      // A write answers with what happened to it, however long its transaction takes.
+      if (getOperationAST(args.document, args.operationName)?.operation === 'mutation') return { onExecuteDone: addCost };
       // Resolvers stop at the next field once the signal aborts; the race answers on time even
       // if a database call in flight does not.
       setExecuteFn((executionArgs) => {
@@ -70,12 +72,12 @@ export function useGraphQLLimits(limits: GraphQLLimits): Plugin {
         );
         return Promise.race([run, timeout]).finally(() => clearTimeout(timer));
       });
-      return {
-        onExecuteDone({ result, setResult }) {
-          if (isAsyncIterable(result)) return;
-          setResult({ ...result, extensions: { ...result.extensions, cost: extension } });
-        },
-      };
+      return { onExecuteDone: addCost };
+
+      function addCost({ result, setResult }: { result: ExecutionResult | AsyncIterable<ExecutionResult>; setResult(r: ExecutionResult): void }) {
+        if (isAsyncIterable(result)) return;
+        setResult({ ...result, extensions: { ...result.extensions, cost: extension } });
+      }
     },
   };
 }
