@@ -5,6 +5,7 @@ import { createPrismaClient, prepareDatabase, resolveDatabaseTarget, type Prisma
 import { canWrite, type Caller } from '../auth/caller.js';
 import { callerForKey, createKey, listKeys, parseRole, revokeKey } from '../auth/keys.js';
 import { actorFor, localOperator } from '../data/audit.js';
+import { purgeSharedResponseCache } from '../cache/index.js';
 import { exportData, type ExportFormat } from '../data/export.js';
 import { applyImport, ImportFailure, parseImportFile, planImport, type ImportPlan } from '../data/import.js';
 
@@ -217,6 +218,8 @@ async function importCommand(fileArg: string, options: Options): Promise<number>
         : `Imported ${fileArg} (${result.rows} rows of ${what}): 0 changes, everything was already as in the file. Audit entry ${result.auditEntryId}.`,
     );
     for (const line of describePlan(plan, 20)) console.log(line);
+    // Servers sharing a Redis response cache would serve the old figures until the TTL.
+    if (changes && (await purgeSharedResponseCache().catch(() => false))) console.log('Emptied the shared response cache.');
     return 0;
   } catch (error) {
     bar?.stop();
