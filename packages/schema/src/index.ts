@@ -3,7 +3,7 @@
  * URL, the Prisma client, migrations and the reviewed seed data.
  */
 export { resolveDatabaseTarget, defaultSqliteFile, repoRoot, type DatabaseTarget, type Provider } from './database-url.js';
-export { createPrismaClient, PrismaClient, type ClientOptions } from './client.js';
+export { createPrismaClient, primaryOf, replicaClientsOf, PrismaClient, type ClientOptions } from './client.js';
 export type * from './generated/prisma/client.js';
 export { seed, type SeedResult } from './seed/seed.js';
 export { seedData } from './seed-data/index.js';

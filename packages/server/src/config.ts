@@ -14,8 +14,12 @@ export interface Config {
   host: string;
   /** As the contract's DATABASE_URL (unset = the embedded SQLite file). */
   databaseUrl: string | undefined;
-  /** PostgreSQL: connections per server process. */
+  /** PostgreSQL: connections per server process (to the primary, and to each replica). */
   databasePoolSize: number;
+  /** PostgreSQL read replicas: reads outside a write go to them; empty = the primary serves all. */
+  databaseReplicaUrls: string[];
+  /** How far behind the primary a replica may be: a write empties the response cache again after this long. */
+  replicaMaxLagMs: number;
   /** NODE_ENV=production: no stack traces, no "Did you mean" suggestions. */
   production: boolean;
   /** NODE_ENV=development: unexpected errors show their message and stack to the client. */
@@ -128,6 +132,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push(`DATABASE_URL must be unset, "file:<path>" (SQLite) or "postgresql://…"; got "${databaseUrl.split(':')[0]}:…"`);
   }
 
+  const replicasRaw = read('DATABASE_REPLICA_URLS');
+  const databaseReplicaUrls = replicasRaw ? replicasRaw.split(',').map((u) => u.trim()).filter(Boolean) : [];
+  for (const url of databaseReplicaUrls) {
+    if (!/^postgres(ql)?:\/\/\S+$/i.test(url)) problems.push(`DATABASE_REPLICA_URLS must list postgresql://… URLs separated by commas; got "${url.split(':')[0]}:…"`);
+  }
+  if (databaseReplicaUrls.length && !/^postgres(ql)?:\/\//i.test(databaseUrl ?? '')) {
+    problems.push('DATABASE_REPLICA_URLS needs DATABASE_URL=postgresql://… (read replicas are a PostgreSQL deployment)');
+  }
+
   const trustRaw = read('TRUST_PROXY')?.toLowerCase();
   let trustProxy = 0;
   if (trustRaw === 'true') trustProxy = 1;
@@ -153,6 +166,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: read('HOST') ?? '0.0.0.0',
     databaseUrl,
     databasePoolSize: int('DATABASE_POOL_SIZE', 10, 1, 1000),
+    databaseReplicaUrls,
+    replicaMaxLagMs: int('DATABASE_REPLICA_MAX_LAG_MS', 1000, 0, 60_000),
     production,
     development: nodeEnv === 'development' && read('NODE_ENV') !== undefined,
     logLevel,

@@ -43,7 +43,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const config = loadConfig({ ...process.env, ...options.env });
   const target = resolveDatabaseTarget(options.databaseUrl ?? config.databaseUrl);
   const prepared = await prepareDatabase(target);
-  const prisma = createPrismaClient(target, { poolSize: config.databasePoolSize, ...(options.onQuery ? { onQuery: options.onQuery } : {}) });
+  const prisma = createPrismaClient(target, {
+    poolSize: config.databasePoolSize,
+    replicaUrls: config.databaseReplicaUrls,
+    ...(options.onQuery ? { onQuery: options.onQuery } : {}),
+  });
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const production = createProductionLayer({ schema, prisma, config, logger });
   await production.connected();

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import type { ApiKeyRole, PrismaClient } from '@vigia/schema';
+import { primaryOf, type ApiKeyRole, type PrismaClient } from '@vigia/schema';
 import { recordAudit, type Actor } from '../data/audit.js';
 import { InputError, NotFoundError, UnauthenticatedError } from '../data/errors.js';
 import { ROLES, type Caller } from './caller.js';
@@ -84,7 +84,8 @@ async function secretMatches(id: string, secret: string, stored: string): Promis
 export async function callerForKey(prisma: PrismaClient, key: string): Promise<Caller | null> {
   const parsed = parseKey(key);
   if (!parsed) return null;
-  const row = await prisma.apiKey.findUnique({ where: { id: parsed.id } });
+  // From the primary: a replica that has not caught up would still accept a key just revoked.
+  const row = await primaryOf(prisma).apiKey.findUnique({ where: { id: parsed.id } });
   if (!row || row.revokedAt) return null;
   if (!(await secretMatches(row.id, parsed.secret, row.secretHash))) return null;
   return { keyId: row.id, name: row.name, role: row.role };

@@ -47,11 +47,13 @@ export interface ResponseCacheOptions {
   ttlSeconds: number;
   /** Schema coordinate → seconds (see hints.ts). */
   hints: ReadonlyMap<string, number>;
+  /** When the cache is emptied a second time after a write (at least 1 s; a replica's lag). */
+  secondPurgeMs?: number;
   onInvalidate?(): void;
   onError?(error: unknown): void;
 }
 
-export function responseCachePlugins({ store, ttlSeconds, hints, onInvalidate, onError }: ResponseCacheOptions): Plugin[] {
+export function responseCachePlugins({ store, ttlSeconds, hints, secondPurgeMs = 1000, onInvalidate, onError }: ResponseCacheOptions): Plugin[] {
   const ttlPerSchemaCoordinate: Record<string, number> = {};
   for (const [coordinate, seconds] of hints) ttlPerSchemaCoordinate[coordinate] = seconds * 1000;
   const purge = async () => {
@@ -76,14 +78,15 @@ export function responseCachePlugins({ store, ttlSeconds, hints, onInvalidate, o
     {
       // Any write that changed something empties the cache before its answer goes out, so the
       // next read — through any process sharing the store — is fresh. A read that was already
-      // running could store an older answer just after; a second purge shortly after covers it.
+      // running could store an older answer just after — or read a read replica that has not
+      // caught up yet: a second purge, once the replicas' lag is over, covers both.
       onExecute({ args }) {
         if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
         return {
           async onExecuteDone({ result }) {
             if (isAsyncIterable(result) || !result.data || Object.values(result.data).every((v) => v == null)) return;
             await purge();
-            setTimeout(() => void purge(), 1000).unref();
+            setTimeout(() => void purge(), Math.max(1000, secondPurgeMs)).unref();
           },
         };
       },

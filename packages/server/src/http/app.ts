@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
-import { createYoga } from 'graphql-yoga';
+import { getOperationAST } from 'graphql';
+import { createYoga, type Plugin } from 'graphql-yoga';
 import sirv from 'sirv';
-import type { PrismaClient } from '@vigia/schema';
+import { primaryOf, type PrismaClient } from '@vigia/schema';
 import type { Context } from '../context.js';
 import { authenticate } from '../auth/keys.js';
 import { observationsCsv } from '../data/csv.js';
@@ -17,6 +18,21 @@ export interface AppOptions {
   widgetsDir?: string;
   /** Limits, caching, logs, metrics (see production.ts); built from the environment if absent. */
   production?: ProductionLayer;
+}
+
+/**
+ * With read replicas, a mutation reads its own answer (the record it just wrote, its audit
+ * entry) from the primary: a replica may not have the write yet.
+ */
+function readYourWrites(prisma: PrismaClient): Plugin<Context> {
+  const primary = primaryOf(prisma);
+  return {
+    onExecute({ args, extendContext }) {
+      if (primary !== prisma && getOperationAST(args.document, args.operationName)?.operation === 'mutation') {
+        extendContext({ prisma: primary });
+      }
+    },
+  };
 }
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -37,6 +53,7 @@ export function createApp({ prisma, widgetsDir, production = createProductionLay
     landingPage: false,
     // CORS (any origin, never credentials), logging, limits, caching: production.ts.
     ...production.yogaOptions,
+    plugins: [...production.yogaOptions.plugins!, readYourWrites(prisma)],
   });
 
   const widgets =

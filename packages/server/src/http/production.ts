@@ -9,7 +9,7 @@ import { getOperationAST, GraphQLError, type GraphQLSchema } from 'graphql';
 import { isAsyncIterable, type Plugin, type YogaServerOptions } from 'graphql-yoga';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { Redis } from 'ioredis';
-import type { PrismaClient } from '@vigia/schema';
+import { primaryOf, replicaClientsOf, type PrismaClient } from '@vigia/schema';
 import { loadConfig, type Config } from '../config.js';
 import { collectCacheHints, documentMaxAge } from '../cache/hints.js';
 import { isKeyed, responseCachePlugins, useHttpCaching } from '../cache/plugin.js';
@@ -180,6 +180,7 @@ export function createProductionLayer(options: ProductionOptions): ProductionLay
           store,
           ttlSeconds: config.cache.ttlSeconds,
           hints,
+          secondPurgeMs: config.databaseReplicaUrls.length ? config.replicaMaxLagMs : 1000,
           onInvalidate: () => metrics.cacheInvalidations.inc(),
           onError: (error) => logger.error({ err: error }, 'Could not empty the response cache after a write'),
         })
@@ -323,23 +324,28 @@ export function createProductionLayer(options: ProductionOptions): ProductionLay
     });
   };
 
-  /** Ready when not draining and the database and (if configured) Redis answer. */
+  /** Ready when not draining and the database, its read replicas and (if configured) Redis answer. */
   const ready = async (res: ServerResponse) => {
     if (draining) return sendJson(res, 503, {}, { status: 'shutting-down' });
-    const [database, cache] = await Promise.all([
-      options.prisma.$queryRawUnsafe('SELECT 1').then(
-        () => 'up',
-        () => 'down',
-      ),
-      redis
-        ? redis.ping().then(
-            () => 'up',
-            () => 'down',
-          )
-        : Promise.resolve('not configured'),
+    const up = (check: Promise<unknown>) =>
+      check.then(
+        () => 'up' as const,
+        () => 'down' as const,
+      );
+    const replicaClients = replicaClientsOf(options.prisma);
+    const [database, cache, ...replicas] = await Promise.all([
+      // $primary: with replicas, a raw query on the routed client could land on either.
+      up(primaryOf(options.prisma).$queryRawUnsafe('SELECT 1')),
+      redis ? up(redis.ping()) : Promise.resolve('not configured' as const),
+      ...replicaClients.map((replica) => up(replica.$queryRawUnsafe('SELECT 1'))),
     ]);
-    const ok = database === 'up' && cache !== 'down';
-    sendJson(res, ok ? 200 : 503, { 'Cache-Control': 'no-store' }, { status: ok ? 'ready' : 'unavailable', database, redis: cache });
+    const ok = database === 'up' && cache !== 'down' && replicas.every((r) => r === 'up');
+    sendJson(res, ok ? 200 : 503, { 'Cache-Control': 'no-store' }, {
+      status: ok ? 'ready' : 'unavailable',
+      database,
+      ...(replicaClients.length ? { replicas } : {}),
+      redis: cache,
+    });
   };
 
   return {
@@ -355,7 +361,9 @@ export function createProductionLayer(options: ProductionOptions): ProductionLay
       // Unexpected errors reach clients as "Unexpected error."; stack traces only in development.
       maskedErrors: { isDev: config.development },
       batching: { limit: config.limits.maxBatch },
-      maxRequestBodySize: config.limits.maxBodyBytes,
+      // The body was read here already, bounded (graphql() below): yoga's own limit would pipe it
+      // through a second stream for nothing.
+      maxRequestBodySize: false,
       extraParamNames: ['documentId'],
     },
     wrap,
