@@ -6,7 +6,9 @@ import { defineConfig } from 'vitest/config';
 // own sources its .mjs build, and two copies of graphql refuse each other's types.
 const graphqlCjs = createRequire(import.meta.url).resolve('graphql', { paths: ['packages/server'] });
 
-// The API and write-path suites run a second time on PostgreSQL when a server answers (tests/postgres/support.ts).
+// Every suite that touches the database runs a second time on PostgreSQL when a server answers
+// (tests/postgres/support.ts): the API, the write path, production behaviour, the seed. Suites
+// that test one database on purpose (migrate, start, tests/postgres) pick it themselves.
 const postgres = new URL(process.env.TEST_POSTGRES_URL ?? process.env.DATABASE_URL_POSTGRES_ADMIN ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
 const postgresUp = await new Promise<boolean>((done) => {
   const socket = createConnection({ host: postgres.hostname, port: Number(postgres.port || 5432), timeout: 1000 });
@@ -15,7 +17,7 @@ const postgresUp = await new Promise<boolean>((done) => {
   socket.once('timeout', () => (socket.destroy(), done(false)));
 });
 if (!postgresUp) {
-  console.warn(`\n!! PostgreSQL is not reachable at ${postgres.host}: the API and write suites on PostgreSQL and tests/postgres are SKIPPED.\n`);
+  console.warn(`\n!! PostgreSQL is not reachable at ${postgres.host}: the PostgreSQL run of the suites and tests/postgres are SKIPPED.\n`);
 }
 
 export default defineConfig({
@@ -28,7 +30,21 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'sqlite', include: ['tests/**/*.test.ts', 'packages/*/test/**/*.test.ts'] } },
       ...(postgresUp
-        ? [{ extends: true, test: { name: 'postgresql', include: ['tests/api/**/*.test.ts', 'tests/write/**/*.test.ts'], env: { VIGIA_TEST_DATABASE: 'postgresql' } } }]
+        ? [
+            {
+              extends: true,
+              test: {
+                name: 'postgresql',
+                include: [
+                  'tests/api/**/*.test.ts',
+                  'tests/write/**/*.test.ts',
+                  'tests/production/{caching,hardening,limits,operations}.test.ts',
+                  'tests/seed.test.ts',
+                ],
+                env: { VIGIA_TEST_DATABASE: 'postgresql' },
+              },
+            },
+          ]
         : []),
     ],
   },

@@ -4,13 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createPrismaClient, prepareDatabase, resolveDatabaseTarget, seed, seedData, type PrismaClient } from '@vigia/schema';
+import { createTestDatabase, type TestDatabase } from './postgres/support.js';
 
 let dir: string;
 let prisma: PrismaClient;
-const target = () => resolveDatabaseTarget(`file:${join(dir, 'seed.db')}`);
+// The "postgresql" vitest project runs this file on a fresh PostgreSQL database.
+let postgres: TestDatabase | undefined;
+const target = () => resolveDatabaseTarget(postgres?.url ?? `file:${join(dir, 'seed.db')}`);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'vigia-seed-'));
+  if (process.env.VIGIA_TEST_DATABASE === 'postgresql') postgres = await createTestDatabase('vigia_seed');
   const first = await prepareDatabase(target());
   expect(first.seeded).toBe(true);
   expect(first.appliedMigrations.length).toBeGreaterThan(0);
@@ -18,6 +22,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await prisma?.$disconnect();
+  await postgres?.drop();
   rmSync(dir, { recursive: true, force: true });
 });
 

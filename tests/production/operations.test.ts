@@ -4,8 +4,9 @@ import { request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { post, startProductionServer, type ProductionServer } from './support.js';
+import { createTestDatabase } from '../postgres/support.js';
 
 let limited: ProductionServer;
 let server: ProductionServer;
@@ -86,9 +87,11 @@ describe('graceful shutdown', () => {
 
   it('on SIGTERM stops accepting, finishes the request in flight, then exits 0', async () => {
     // The server process itself (what a container runs), so the signal reaches it alone.
+    const postgres = process.env.VIGIA_TEST_DATABASE === 'postgresql' ? await createTestDatabase() : undefined;
+    onTestFinished(() => postgres?.drop());
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: join(root, 'packages/server'),
-      env: { ...process.env, PORT: '0', DATABASE_URL: `file:${join(dir, 'vigia.db')}`, LOG_LEVEL: 'info' },
+      env: { ...process.env, PORT: '0', DATABASE_URL: postgres?.url ?? `file:${join(dir, 'vigia.db')}`, LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

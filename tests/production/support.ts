@@ -1,10 +1,14 @@
-/** A real server (startServer) on a fresh SQLite file, with its settings and its JSON log lines at hand. */
+/**
+ * A real server (startServer) on a fresh SQLite file — or, in the "postgresql" vitest project, a
+ * fresh PostgreSQL database — with its settings and its JSON log lines at hand.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { startServer, type RunningServer } from '@vigia/server';
+import { createTestDatabase } from '../postgres/support.js';
 
 export interface ProductionServer {
   url: string;
@@ -25,10 +29,11 @@ export async function startProductionServer(env: Record<string, string> = {}, da
     },
   });
   const logger = pino({ level: env.LOG_LEVEL ?? 'info', formatters: { level: (label) => ({ level: label }) } }, sink);
+  const postgres = !databaseUrl && process.env.VIGIA_TEST_DATABASE === 'postgresql' ? await createTestDatabase() : undefined;
   const running = await startServer({
     port: 0,
     host: '127.0.0.1',
-    databaseUrl: databaseUrl ?? `file:${join(dir, 'vigia.db')}`,
+    databaseUrl: databaseUrl ?? postgres?.url ?? `file:${join(dir, 'vigia.db')}`,
     // Tests set exactly the limits they exercise; no rate limit unless asked.
     env: { RATE_LIMIT_WINDOW_SECONDS: '0', PERSISTED_OPERATIONS: 'off', ...env },
     logger,
@@ -40,6 +45,7 @@ export async function startProductionServer(env: Record<string, string> = {}, da
     logs,
     close: async () => {
       await running.close();
+      await postgres?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
