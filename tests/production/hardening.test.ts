@@ -1,11 +1,11 @@
 /** Production hygiene: persisted operations, CSRF, CORS, masked errors and suggestions, configuration. */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../packages/server/src/config.js';
+import { ConfigError, defaultPersistedManifest, loadConfig } from '../../packages/server/src/config.js';
 import { createKey } from '../../packages/server/src/auth/keys.js';
 import { localOperator } from '../../packages/server/src/data/audit.js';
 import { post, startProductionServer, type ProductionServer } from './support.js';
@@ -51,6 +51,34 @@ describe('persisted operations (PERSISTED_OPERATIONS_ONLY=true)', () => {
     const r = await post(server.graphqlUrl, { query: '{ policy { decree } }' }, { authorization: `Bearer ${editorKey}` });
     expect(r.json.errors).toBeUndefined();
     expect(r.json.data.policy.decree).toMatch(/009-2021-IN/);
+  });
+  it('loads the widgets’ manifest by default once they are built, and serves their operations by hash', async () => {
+    const widgetsManifest = resolve(import.meta.dirname, '../../packages/widgets/dist/persisted-operations.json');
+    expect(existsSync(widgetsManifest), 'build the widgets: pnpm --filter @vigia/widgets build').toBe(true);
+    expect(defaultPersistedManifest).toBe(widgetsManifest);
+    expect(loadConfig({}).persisted.manifests).toEqual([widgetsManifest]);
+    expect(loadConfig({ PERSISTED_OPERATIONS: 'off' }).persisted.manifests).toEqual([]);
+
+    const operations = Object.entries(JSON.parse(readFileSync(widgetsManifest, 'utf8')) as Record<string, string>);
+    const [hash] = operations.find(([, document]) => document.startsWith('query VigiaServices('))!;
+    // PERSISTED_OPERATIONS unset ('' reads as unset): the default manifest, enough for persisted-only mode.
+    const widgets = await startProductionServer({ PERSISTED_OPERATIONS: '', PERSISTED_OPERATIONS_ONLY: 'true' });
+    try {
+      const res = await fetch(`${widgets.graphqlUrl}?documentId=sha256:${hash}&variables=${encodeURIComponent('{"lang":"EN"}')}`);
+      expect(res.status).toBe(200);
+      // A stable URL with a public answer: what lets a CDN serve every partner page's widget.
+      expect(res.headers.get('cache-control')).toMatch(/^public, max-age=\d+/);
+      const body = await res.json();
+      expect(body.errors).toBeUndefined();
+      expect(body.data.policy.serviceCount).toBe(42);
+      expect(body.data.entities).toHaveLength(15);
+      // Only those: this server's own test document is unknown here.
+      const other = await fetch(`${widgets.graphqlUrl}?documentId=sha256:${policyHash}`);
+      expect(other.status).toBe(400);
+      expect((await other.json()).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    } finally {
+      await widgets.close();
+    }
   });
   it('refuses to start with a manifest whose hash does not match its document', () => {
     const bad = join(dir, 'bad.json');

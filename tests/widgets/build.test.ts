@@ -1,8 +1,9 @@
 /**
  * What `pnpm --filter @vigia/widgets build` delivers, and the bundle budget: the one-script
- * bundle, Lit included, within 25 kB minified and gzipped.
+ * bundle, Lit included, within 25 kB minified and gzipped; the persisted-operations manifest
+ * whose hashes the bundles embed (tests/widgets/persisted.test.ts checks it against a real page).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +33,24 @@ describe('@vigia/widgets build', () => {
     const gallery = readFileSync(dist('index.html'), 'utf8');
     expect(gallery).toContain('<script src="./vigia-widgets.js"></script>');
     for (const tag of TAGS) expect(gallery).toContain(`<${tag}`);
+  });
+
+  it('writes dist/persisted-operations.json and embeds each of its hashes in the bundle and the ES modules', () => {
+    const manifest = JSON.parse(readFileSync(dist('persisted-operations.json'), 'utf8')) as Record<string, string>;
+    const hashes = Object.keys(manifest);
+    expect(hashes.length).toBeGreaterThan(0);
+    const bundle = readFileSync(dist('vigia-widgets.js'), 'utf8');
+    const esm = readdirSync(dist('esm'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(dist(`esm/${f}`), 'utf8'))
+      .join('\n');
+    for (const hash of hashes) {
+      expect(hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(bundle, manifest[hash]).toContain(hash);
+      expect(esm, manifest[hash]).toContain(hash);
+    }
+    // The browser never hashes (crypto.subtle is missing on plain-http pages).
+    expect(bundle).not.toMatch(/crypto\.subtle|\.digest\(/);
   });
 
   it('describes every element in custom-elements.json, with attributes, parts and custom properties', () => {

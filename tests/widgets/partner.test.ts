@@ -1,10 +1,10 @@
 /**
- * The partner case: a plain page on another origin with one script tag. Request sharing,
- * loading / error / retry states, accessibility (axe-core, light and dark), theming, the
+ * The partner case: a plain page on another origin with one script tag. Persisted GET requests
+ * (stable per widget, shared on a page), loading / error / retry states, accessibility (axe-core, light and dark), theming, the
  * no-JavaScript fallback and the gallery served by the real server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TAGS, axe, open, settled, startHarness, text, type Harness } from './support.js';
+import { TAGS, axe, open, sent, settled, startHarness, text, type Harness } from './support.js';
 
 let h: Harness;
 
@@ -29,23 +29,54 @@ afterAll(async () => {
 });
 
 describe('a partner page on another origin', () => {
-  it('shows every element with one GET request to the API, then answers repeats from memory', async () => {
+  it('shows every element with one persisted GET per widget request, stable across pages, then answers repeats from memory', async () => {
     const { page, graphql, errors } = await open(h, h.embed(ALL));
     expect(new URL(page.url()).origin).not.toBe(h.api.url);
     for (const tag of TAGS) expect((await text(page, tag)).length).toBeGreaterThan(20);
-    expect(graphql, graphql.map((r) => r.url.length).join()).toHaveLength(1);
-    expect(graphql[0]!.method).toBe('GET');
-    expect(new URL(graphql[0]!.url).searchParams.get('query')).toMatch(/^query Vigia\(/);
+    // Ten widgets, each with its own operation or variables: ten short GET URLs naming a
+    // persisted document by hash, never its text, each sent once.
+    expect(graphql).toHaveLength(10);
+    for (const request of graphql) {
+      expect(request.method).toBe('GET');
+      expect(request.status).toBe(200);
+      expect(sent(request.url)).toEqual({ hash: expect.stringMatching(/^[0-9a-f]{64}$/), query: null, variables: expect.any(Object) });
+      expect(request.url.length).toBeLessThan(300);
+    }
+    expect(new Set(graphql.map((r) => r.url)).size).toBe(10);
+    expect(graphql.map((r) => sent(r.url).variables)).toContainEqual({ code: 'puno', lang: 'EN' });
 
     // Another card for a region already on the page: no new request.
     await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<vigia-region-card region="puno"></vigia-region-card>'));
     await settled(page);
     expect(await text(page, 'vigia-region-card', 3)).toContain('420');
-    expect(graphql).toHaveLength(1);
+    expect(graphql).toHaveLength(10);
+    expect(errors).toEqual([]);
+
+    // The same widget on another page, beside other widgets, sends the very same URL: a CDN
+    // caches it once for every partner page.
+    const other = await open(h, h.embed('<vigia-services></vigia-services><vigia-region-card region="puno" heading-level="4"></vigia-region-card>'));
+    expect(other.graphql).toHaveLength(2);
+    for (const request of other.graphql) expect(graphql.map((r) => r.url)).toContain(request.url);
+  });
+
+  it('sends identical requests once: widgets that need the same data share one answer', async () => {
+    const { page, graphql, errors } = await open(
+      h,
+      h.embed(`
+        <vigia-region-map></vigia-region-map><vigia-region-map metric="high-incidence"></vigia-region-map>
+        <vigia-region-map metric="coordination-spaces" view="table"></vigia-region-map>
+        <vigia-services></vigia-services><vigia-services kind="sector"></vigia-services>
+        <vigia-coordination-counter region="cusco"></vigia-coordination-counter>
+        <vigia-coordination-counter region="cusco" level="district"></vigia-coordination-counter>`),
+    );
+    expect(await text(page, 'vigia-region-map', 2)).toContain('Puno 7');
+    expect(await text(page, 'vigia-services', 1)).toContain('42');
+    expect(await text(page, 'vigia-coordination-counter', 1)).toContain('En Cusco');
+    expect(graphql).toHaveLength(3);
     expect(errors).toEqual([]);
   });
 
-  it('merges requests from widgets with different endpoints per endpoint, and honours the endpoint attribute over data-endpoint', async () => {
+  it('sends each widget to its own endpoint, and honours the endpoint attribute over data-endpoint', async () => {
     const url = h.embed(
       `<vigia-indicator key="victims-women-share" endpoint="${h.api.graphqlUrl}"></vigia-indicator>
        <vigia-region-card region="tacna" endpoint="${h.api.graphqlUrl}"></vigia-region-card>`,
@@ -54,8 +85,8 @@ describe('a partner page on another origin', () => {
     const { page, graphql, errors } = await open(h, url);
     expect(await text(page, 'vigia-indicator')).toContain('85.3%');
     expect(await text(page, 'vigia-region-card')).toContain('Tacna');
-    expect(graphql).toHaveLength(1);
-    expect(graphql[0]!.url.startsWith(h.api.graphqlUrl)).toBe(true);
+    expect(graphql).toHaveLength(2);
+    for (const request of graphql) expect(request.url.startsWith(`${h.api.graphqlUrl}?documentId=`)).toBe(true);
     expect(errors).toEqual([]);
   });
 
@@ -195,9 +226,10 @@ describe('the gallery at /widgets/', () => {
     for (const tag of TAGS) expect(await page.locator(tag).count()).toBeGreaterThan(0);
     const snippet = await page.locator('#c-script').textContent();
     expect(snippet).toBe(`<script src="${h.api.url}/widgets/vigia-widgets.js" data-endpoint="${h.api.url}/graphql"></script>`);
-    // No data-endpoint on the gallery's own script tag: same-origin /graphql.
-    expect(graphql.every((r) => r.url.startsWith(`${h.api.url}/graphql?`))).toBe(true);
-    expect(graphql.length).toBeLessThanOrEqual(2);
+    // No data-endpoint on the gallery's own script tag: same-origin /graphql, persisted
+    // operations, each request once.
+    for (const request of graphql) expect(request.url).toMatch(new RegExp(`^${h.api.url}/graphql\\?documentId=sha256:[0-9a-f]{64}&`));
+    expect(new Set(graphql.map((r) => r.url)).size).toBe(graphql.length);
     expect(await axe(page)).toEqual([]);
     expect(errors).toEqual([]);
   });

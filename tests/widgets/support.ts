@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 const require = createRequire(import.meta.url);
@@ -34,10 +34,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/**
+ * `env`: server settings (e.g. `PERSISTED_OPERATIONS_ONLY`); by default the server serves the
+ * widgets' own persisted-operations manifest from dist/, as `pnpm start` does once they are built.
+ */
+export async function startHarness(options: { env?: Record<string, string> } = {}): Promise<Harness> {
   if (!existsSync(bundle)) throw new Error('Build the widgets first: pnpm --filter @vigia/widgets build');
   const [api, browser] = await Promise.all([
-    startTestServer(),
+    startTestServer(options.env ? { env: options.env } : {}),
     chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -85,8 +89,8 @@ export interface Tab {
   context: BrowserContext;
   /** Console errors and uncaught exceptions seen so far. */
   errors: string[];
-  /** Requests to /graphql, in order. */
-  graphql: { method: string; url: string }[];
+  /** Requests to /graphql, in order (`status` once the response has arrived). */
+  graphql: { method: string; url: string; status?: number }[];
 }
 
 export async function open(
@@ -106,12 +110,31 @@ export async function open(
     if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  const entries = new Map<Request, Tab['graphql'][number]>();
   page.on('request', (r) => {
-    if (new URL(r.url()).pathname === '/graphql') graphql.push({ method: r.method(), url: r.url() });
+    if (new URL(r.url()).pathname !== '/graphql') return;
+    const entry = { method: r.method(), url: r.url() };
+    entries.set(r, entry);
+    graphql.push(entry);
+  });
+  page.on('response', (r) => {
+    const entry = entries.get(r.request());
+    if (entry) (entry as { status?: number }).status = r.status();
   });
   await page.goto(url);
   if (options.wait !== false && options.javaScriptEnabled !== false) await settled(page);
   return { page, context, errors, graphql };
+}
+
+/** What a /graphql GET request sent: the persisted document's hash, or the document's text, and the variables. */
+export function sent(url: string): { hash: string | null; query: string | null; variables: unknown } {
+  const params = new URL(url).searchParams;
+  const id = params.get('documentId');
+  return {
+    hash: id ? id.replace(/^sha256:/, '') : null,
+    query: params.get('query'),
+    variables: JSON.parse(params.get('variables') ?? 'null'),
+  };
 }
 
 /** Waits until every vigia-* element has rendered something other than its loading state. */

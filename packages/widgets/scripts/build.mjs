@@ -6,12 +6,15 @@
  *   dist/types/*.d.ts       type declarations
  *   dist/custom-elements.json  Custom Elements Manifest
  *   dist/index.html         the gallery served at /widgets/
+ *   dist/persisted-operations.json  the widgets' GraphQL documents by SHA-256 (the server's
+ *                           default persisted-operations manifest); the bundles embed the hashes
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { build, runnerImport } from 'vite';
 import { galleryHtml } from './gallery.mjs';
 import { measure } from './size.mjs';
 
@@ -32,9 +35,29 @@ await rm(`${root}dist`, { recursive: true, force: true });
 
 const common = { configFile: false, root, logLevel: 'warn', publicDir: false };
 
+// Persisted operations: evaluate src/operations.ts as the bundle will, hash each document's exact
+// text, and embed the hashes (operation name → SHA-256) in both builds through `define`, so the
+// browser never hashes anything (crypto.subtle is missing on plain-http pages).
+// (Vite's runner sets NODE_ENV=development when it is unset, which would give the builds Lit's
+// development build: put it back.)
+const nodeEnv = process.env.NODE_ENV;
+const { module: operations } = await runnerImport(`${root}src/operations.ts`, common);
+if (nodeEnv === undefined) delete process.env.NODE_ENV;
+else process.env.NODE_ENV = nodeEnv;
+const persisted = {};
+const hashes = {};
+for (const { name, document } of operations.OPERATIONS) {
+  if (hashes[name]) throw new Error(`src/operations.ts names two operations ${name}`);
+  const hash = createHash('sha256').update(document).digest('hex');
+  persisted[hash] = document;
+  hashes[name] = hash;
+}
+const define = { __VIGIA_PERSISTED__: JSON.stringify(hashes) };
+
 // ES modules: one entry per element plus the index; shared code lands in chunks.
 await build({
   ...common,
+  define,
   build: {
     outDir: 'dist/esm',
     emptyOutDir: false,
@@ -55,6 +78,7 @@ await build({
 // The one-script bundle: everything, Lit included, minified.
 await build({
   ...common,
+  define,
   build: {
     outDir: 'dist',
     emptyOutDir: false,
@@ -88,8 +112,14 @@ if (missing.length) throw new Error(`custom-elements.json lacks ${missing.join('
 
 await writeFile(`${root}dist/index.html`, galleryHtml());
 
+const bundle = await readFile(`${root}dist/vigia-widgets.js`, 'utf8');
+const notEmbedded = Object.keys(hashes).filter((name) => !bundle.includes(hashes[name]));
+if (notEmbedded.length) throw new Error(`dist/vigia-widgets.js lacks the hash of ${notEmbedded.join(', ')}`);
+await writeFile(`${root}dist/persisted-operations.json`, `${JSON.stringify(persisted, null, 2)}\n`);
+
 const size = await measure();
 console.log(
   `@vigia/widgets built in ${((Date.now() - started) / 1000).toFixed(1)} s: dist/vigia-widgets.js ` +
-    `${(size.gzip / 1000).toFixed(1)} kB min+gzip (budget ${size.budget / 1000} kB)`,
+    `${(size.gzip / 1000).toFixed(1)} kB min+gzip (budget ${size.budget / 1000} kB); ` +
+    `dist/persisted-operations.json: ${Object.keys(persisted).length} operations`,
 );

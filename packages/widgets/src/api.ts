@@ -1,8 +1,7 @@
 /**
- * The parts of the Vigía GraphQL API the widgets read (see packages/schema/schema.graphql),
- * as selection sets and the TypeScript shapes they return.
+ * The shapes the widgets read from the Vigía GraphQL API (see packages/schema/schema.graphql);
+ * the documents that ask for them are in operations.ts.
  */
-import { fragment } from './client.js';
 
 export type Level = 'REGIONAL' | 'PROVINCIAL' | 'DISTRICT' | 'POPULATED_CENTER';
 export const LEVELS: readonly Level[] = ['REGIONAL', 'PROVINCIAL', 'DISTRICT', 'POPULATED_CENTER'];
@@ -17,9 +16,6 @@ export interface Source {
   /** The work the document cites when the figure is second-hand. */
   citedWork: string | null;
 }
-/** The fields of a Source, as a fragment spread for any field of that type. */
-export const SOURCE_FIELDS = fragment('S', 'Source', 'title publisher publishedOn section slide url citedWork');
-export const SOURCE = `source{${SOURCE_FIELDS}}`;
 
 export interface Summary {
   regional: number;
@@ -38,9 +34,6 @@ export interface Summary {
 export const levelCount = (s: Summary, level: Level): number =>
   ({ REGIONAL: s.regional, PROVINCIAL: s.provincial, DISTRICT: s.district, POPULATED_CENTER: s.populatedCenter })[level];
 
-export const summary = (lang: string) =>
-  `regional provincial district populatedCenter local total note(lang:${lang}) ${SOURCE} sources{${SOURCE_FIELDS}} dataset{csvUrl title(lang:${lang})}`;
-
 export interface DatasetRef {
   key: string;
   title: string;
@@ -48,8 +41,6 @@ export interface DatasetRef {
   pendingReason: string | null;
   csvUrl: string;
 }
-export const datasetRef = (lang: string) =>
-  `dataset{key title(lang:${lang}) status pendingReason(lang:${lang}) csvUrl}`;
 
 export interface Observation {
   key: string;
@@ -66,8 +57,6 @@ export interface Observation {
   region: { name: string; slug: string } | null;
   source: Source;
 }
-export const observation = (lang: string) =>
-  `key label(lang:${lang}) value suppressed displayValue unit periodStart periodEnd scope region{name slug} ${SOURCE}`;
 
 /** An observation's figure as text: formatted by the locale, or the API's "< 5" when suppressed. */
 export const figureText = (o: Pick<Observation, 'value' | 'displayValue' | 'unit'>, loc: { num(v: number): string; pct(v: number): string }) =>
@@ -77,7 +66,6 @@ export const figureText = (o: Pick<Observation, 'value' | 'displayValue' | 'unit
 export interface Indicator extends Observation {
   dataset: DatasetRef;
 }
-export const indicator = (lang: string) => `${observation(lang)} ${datasetRef(lang)}`;
 
 export interface Dataset extends DatasetRef {
   description: string;
@@ -87,8 +75,6 @@ export interface Dataset extends DatasetRef {
   source: Source;
   observations: Observation[];
 }
-export const dataset = (lang: string) =>
-  `key title(lang:${lang}) description(lang:${lang}) unit status pendingReason(lang:${lang}) csvUrl periodStart periodEnd ${SOURCE} observations{${observation(lang)}}`;
 
 export interface Space {
   id: string;
@@ -99,6 +85,3 @@ export interface Space {
   locality: string | null;
   note: string | null;
 }
-
-/** Languages the API writes prose in; locales map onto one of them. */
-export type ApiLang = 'ES' | 'EN';

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { Source } from './api.js';
-import { clientFor, type Query } from './client.js';
+import { clientFor, type Call } from './client.js';
 import { httpUrl, resolveEndpoint } from './config.js';
 import { locale, type Locale } from './i18n.js';
 import { base } from './styles.js';
@@ -43,8 +43,8 @@ export abstract class VigiaElement<D> extends LitElement {
     this.state = { s: 'loading' };
   }
 
-  /** The fields to fetch, or a message when the attributes make no sense. */
-  protected abstract query(loc: Locale): Query | string;
+  /** The operation to send (operations.ts) with its variables, or a message when the attributes make no sense. */
+  protected abstract query(loc: Locale): Call | string;
   /** A reader's message when the answer holds nothing to show (e.g. an unknown region). */
   protected abstract missing(data: D, loc: Locale): string | null;
   protected abstract renderData(data: D, loc: Locale): TemplateResult;
@@ -77,7 +77,7 @@ export abstract class VigiaElement<D> extends LitElement {
     }
     this.state = { s: 'loading' };
     try {
-      const data = await clientFor(endpoint).request<D>(query, fresh);
+      const data = await clientFor(endpoint).request<D>(query.operation, query.variables, fresh);
       if (ticket !== this.ticket) return;
       const msg = this.missing(data, loc);
       this.state = msg ? { s: 'missing', msg } : { s: 'ready', d: data };

@@ -1,24 +1,35 @@
 /**
  * The one GraphQL client every widget on a page shares.
  *
- * Widgets ask for root fields (`region(code: …) { … }`). Requests made within a short window
- * are merged into one GraphQL document with aliased fields and sent as a GET request, so a page
- * with six widgets makes one HTTP request, and a CDN in front of the API can cache it. Identical
- * fields are asked for once, and answers are kept in memory for the life of the page.
+ * Each widget sends one of the fixed operations of operations.ts with its variables, as a GET
+ * request naming the operation by the hash the build embedded:
+ * `?documentId=sha256:<hash>&variables=<json>`. The URL depends only on the widget's own
+ * attributes, never on the other widgets of the page, so it is stable: a CDN in front of the API
+ * caches it once for every partner page that shows that widget, and an operator may accept only
+ * these operations from anonymous callers (PERSISTED_OPERATIONS_ONLY). Identical requests on a
+ * page (same operation and variables) are sent once and shared, and answers are kept in memory
+ * for the life of the page.
+ *
+ * A server that does not know the hash (started without the widgets' manifest) answers 400
+ * PERSISTED_QUERY_NOT_FOUND, or BAD_REQUEST ("Must provide query string") when persisted
+ * operations are off: the client then sends the document's text (`?query=…&variables=…`), once
+ * per operation, and keeps sending text for that operation to that endpoint.
+ *
+ * Requests carry no custom headers beyond a safelisted Accept (a simple CORS request, no
+ * preflight) and no credentials.
  */
+import type { Operation, Variables } from './operations.js';
 
-/** A root field to ask for. */
-export interface Field {
-  /** Root field name, e.g. `region`. */
-  readonly name: string;
-  /** Arguments: name → [GraphQL input type, value]. Undefined values are left out. */
-  readonly args?: Readonly<Record<string, readonly [string, unknown]>>;
-  /** The selection set, without braces; empty for a scalar field. */
-  readonly select?: string;
+export type { Operation, Variables } from './operations.js';
+
+/** What a widget asks for: one operation with its variables. */
+export interface Call {
+  readonly operation: Operation;
+  readonly variables: Variables;
 }
 
-/** What one widget asks for: its own names for the fields it wants. */
-export type Query = Readonly<Record<string, Field>>;
+/** A call whose variables are checked against the operation's. */
+export const call = <V extends Variables>(operation: Operation<V>, variables: NoInfer<V>): Call => ({ operation, variables });
 
 /** Why a request failed, in terms a widget can turn into a reader's words. */
 export class RequestError extends Error {
@@ -32,170 +43,73 @@ export class RequestError extends Error {
   }
 }
 
-interface Entry {
-  readonly key: string;
-  readonly field: Field;
-  readonly args: [string, string, unknown][];
-  readonly promise: Promise<unknown>;
-  resolve(value: unknown): void;
-  reject(reason: unknown): void;
-}
-
 interface GraphQLResponse {
   data?: Record<string, unknown> | null;
-  errors?: { message?: string; path?: (string | number)[] }[];
+  errors?: { message?: string; extensions?: { code?: unknown } }[];
 }
 
-/** Most servers and CDNs take URLs of 8 kB; stay well below that. */
-const MAX_URL = 6000;
-
-const fragments = new Map<string, string>();
-
-/**
- * Declares a named fragment once and returns its spread (`...Name`) for use in selections;
- * requests carry only the fragments their fields use, which keeps merged GET URLs short.
- */
-export function fragment(name: string, on: string, fields: string): string {
-  fragments.set(name, `fragment ${name} on ${on}{${fields}}`);
-  return `...${name}`;
-}
+/** Codes with which a server says it does not know a hash: another manifest, or none at all. */
+const UNKNOWN_HASH = ['PERSISTED_QUERY_NOT_FOUND', 'BAD_REQUEST'];
 
 export class VigiaClient {
   private readonly cache = new Map<string, Promise<unknown>>();
-  private queue: Entry[] = [];
-  /** The pending flush (0 while waiting for the document to finish parsing). */
-  private timer: ReturnType<typeof setTimeout> | 0 | undefined;
+  /** Operations this endpoint does not know by hash: sent as text from then on. */
+  private readonly asText = new Set<string>();
 
-  constructor(
-    readonly endpoint: string,
-    /** How long to gather requests before sending them (ms). */
-    private readonly windowMs = 8,
-  ) {}
+  constructor(readonly endpoint: string) {}
 
-  /** Fetches every field of `query`; resolves with the answers under the widget's own names. */
-  async request<T>(query: Query, reload = false): Promise<T> {
-    const names = Object.keys(query);
-    const values = await Promise.all(names.map((n) => this.field(query[n]!, reload)));
-    return Object.fromEntries(names.map((n, i) => [n, values[i]])) as T;
-  }
-
-  private field(field: Field, reload: boolean): Promise<unknown> {
-    const args = Object.entries(field.args ?? {})
-      .filter(([, [, value]]) => value !== undefined)
-      .map(([name, [type, value]]): [string, string, unknown] => [name, type, value])
-      .sort(([a], [b]) => (a < b ? -1 : 1));
-    const key = JSON.stringify([field.name, args, field.select ?? '']);
+  /** Runs `operation`; resolves with its `data`, rejects with a RequestError. */
+  request<D>(operation: Operation, variables: Variables, reload = false): Promise<D> {
+    // Sorted keys: the same widget always produces the same URL (a CDN cache hit).
+    const vars = JSON.stringify(variables, Object.keys(variables).sort());
+    const key = `${operation.name} ${vars}`;
     if (reload) this.cache.delete(key);
-    const cached = this.cache.get(key);
-    if (cached) return cached;
-
-    let resolve!: (value: unknown) => void;
-    let reject!: (reason: unknown) => void;
-    const promise = new Promise<unknown>((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
-    // A failure is not remembered: the next request (a retry) asks again.
-    promise.catch(() => {
-      if (this.cache.get(key) === promise) this.cache.delete(key);
-    });
-    this.cache.set(key, promise);
-    this.queue.push({ key, field, args, promise, resolve, reject });
-    this.schedule();
-    return promise;
-  }
-
-  private schedule(): void {
-    if (this.timer !== undefined) return;
-    // While the page is still being parsed, more widgets are coming: wait for all of them.
-    if (document.readyState === 'loading') {
-      this.timer = 0;
-      document.addEventListener('DOMContentLoaded', () => {
-        this.timer = setTimeout(() => this.flush(), this.windowMs);
-      }, { once: true });
-      return;
-    }
-    this.timer = setTimeout(() => this.flush(), this.windowMs);
-  }
-
-  private flush(): void {
-    this.timer = undefined;
-    // Sorted, so the same set of widgets always produces the same URL (a CDN cache hit).
-    const entries = this.queue.sort((a, b) => (a.key < b.key ? -1 : 1));
-    this.queue = [];
-    let batch: Entry[] = [];
-    for (const entry of entries) {
-      if (batch.length && this.url([...batch, entry]).length > MAX_URL) {
-        void this.send(batch);
-        batch = [];
-      }
-      batch.push(entry);
-    }
-    if (batch.length) void this.send(batch);
-  }
-
-  /** The GET URL for a batch: aliased fields `f0…`, variables `v0…`. */
-  private url(batch: Entry[]): string {
-    const declarations: string[] = [];
-    const variables: Record<string, unknown> = {};
-    const fields = batch.map((entry, i) => {
-      const args = entry.args.map(([name, type, value]) => {
-        const variable = `v${declarations.length}`;
-        declarations.push(`$${variable}:${type}`);
-        variables[variable] = value;
-        return `${name}:$${variable}`;
+    let promise = this.cache.get(key);
+    if (!promise) {
+      const sent = this.send(operation, vars);
+      this.cache.set(key, (promise = sent));
+      // A failure is not remembered: the next request (a retry) asks again.
+      sent.catch(() => {
+        if (this.cache.get(key) === sent) this.cache.delete(key);
       });
-      const select = entry.field.select ? `{${entry.field.select}}` : '';
-      return `f${i}:${entry.field.name}${args.length ? `(${args.join(',')})` : ''}${select}`;
-    });
-    const head = declarations.length ? `(${declarations.join(',')})` : '';
-    const body = fields.join(' ');
-    const used = new Set(Array.from(body.matchAll(/\.\.\.(\w+)/g), (m) => m[1]!));
-    const defs = [...used].map((name) => fragments.get(name) ?? '').join('');
-    const params = new URLSearchParams({ query: `query Vigia${head}{${body}}${defs}` });
-    if (declarations.length) params.set('variables', JSON.stringify(variables));
-    return `${this.endpoint}${this.endpoint.includes('?') ? '&' : '?'}${params}`;
+    }
+    return promise as Promise<D>;
   }
 
-  private async send(batch: Entry[]): Promise<void> {
+  /** The GET URL of an operation: by its hash, or by its text. */
+  private url(operation: Operation, vars: string, text: boolean): string {
+    const head = text ? `query=${encodeURIComponent(operation.document)}` : `documentId=sha256:${operation.hash}`;
+    return `${this.endpoint}${this.endpoint.includes('?') ? '&' : '?'}${head}&variables=${encodeURIComponent(vars)}`;
+  }
+
+  private async send(operation: Operation, vars: string): Promise<unknown> {
+    const text = !operation.hash || this.asText.has(operation.name);
+    let status = 0;
     let body: GraphQLResponse;
     try {
-      // No custom headers beyond a safelisted Accept: a simple CORS request, no preflight.
-      const response = await fetch(this.url(batch), {
+      const response = await fetch(this.url(operation, vars, text), {
         headers: { accept: 'application/graphql-response+json, application/json' },
         credentials: 'omit',
       });
+      status = response.status;
       body = (await response.json().catch(() => {
-        throw new RequestError(`HTTP ${response.status}`, response.status);
+        throw new RequestError(`HTTP ${status}`, status);
       })) as GraphQLResponse;
       if (!body || typeof body !== 'object' || (!body.data && !body.errors?.length)) {
-        throw new RequestError(`HTTP ${response.status}`, response.status);
+        throw new RequestError(`HTTP ${status}`, status);
       }
     } catch (error) {
-      const failure =
-        error instanceof RequestError ? error : new RequestError(String(error), 0);
-      for (const entry of batch) entry.reject(failure);
-      return;
+      throw error instanceof RequestError ? error : new RequestError(String(error), 0);
     }
-
-    if (!body.data) {
-      // The whole document was refused (e.g. one field the server does not know): ask for each
-      // field alone, so one widget's mistake does not blank the others.
-      if (batch.length > 1) {
-        for (const entry of batch) void this.send([entry]);
-        return;
-      }
-      const message = body.errors?.map((e) => e.message).join('; ') || 'GraphQL error';
-      batch[0]!.reject(new RequestError(message, 200));
-      return;
+    if (!text && status === 400 && !body.data && UNKNOWN_HASH.includes(body.errors?.[0]?.extensions?.code as string)) {
+      this.asText.add(operation.name);
+      return this.send(operation, vars);
     }
-
-    batch.forEach((entry, i) => {
-      const alias = `f${i}`;
-      const error = body.errors?.find((e) => e.path?.[0] === alias);
-      if (error) entry.reject(new RequestError(error.message ?? 'GraphQL error', 200));
-      else entry.resolve(body.data![alias] ?? null);
-    });
+    // A widget shows all of its answer or none of it: any error fails the request.
+    if (!body.data || body.errors?.length) {
+      throw new RequestError(body.errors?.map((e) => e.message).join('; ') || 'GraphQL error', status);
+    }
+    return body.data;
   }
 }
 

@@ -9,5 +9,5 @@ export { VigiaIndicator } from './vigia-indicator.js';
 export { VigiaTrainingChart, TRAINING_DATASET } from './vigia-training-chart.js';
 export { VigiaRegionMap } from './vigia-region-map.js';
 export { VigiaElement } from './base.js';
-export { VigiaClient, clientFor, RequestError, type Field, type Query } from './client.js';
+export { VigiaClient, clientFor, RequestError, type Call, type Operation, type Variables } from './client.js';
 export { registerLocale, type Messages } from './i18n.js';

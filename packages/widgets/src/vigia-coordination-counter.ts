@@ -1,8 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { LEVELS, levelCount, summary, type Level, type Summary } from './api.js';
+import { LEVELS, levelCount, type Level, type Summary } from './api.js';
 import { VigiaElement, define } from './base.js';
-import type { Query } from './client.js';
+import { call, type Call } from './client.js';
 import type { Locale } from './i18n.js';
+import { FOCUS_COUNTER, NATIONAL_COUNTER, REGION_COUNTER } from './operations.js';
 
 interface Data {
   /** The summary asked for: of one region, the focus regions, or the national totals. */
@@ -58,20 +59,13 @@ export class VigiaCoordinationCounter extends VigiaElement<Data> {
     return LEVELS.find((l) => l === name);
   }
 
-  protected query(loc: Locale): Query | string {
+  protected query(loc: Locale): Call | string {
     if (this.lvl === undefined) return loc.m.badLevel(this.level ?? '');
-    const select = summary(loc.m.api);
+    const lang = loc.m.api;
     const code = this.region?.trim();
-    if (this.national) return { summary: { name: 'nationalCoordinationTotals', select } };
-    if (code) {
-      return {
-        region: { name: 'region', args: { code: ['String!', code] }, select: `name coordinationSpaceSummary{${select}}` },
-      };
-    }
-    return {
-      summary: { name: 'coordinationSpaceSummary', select },
-      focus: { name: 'regions', args: { focus: ['Boolean', true] }, select: 'name' },
-    };
+    // The level only picks the figure to show: every level shares one request.
+    if (this.national) return call(NATIONAL_COUNTER, { lang });
+    return code ? call(REGION_COUNTER, { code, lang }) : call(FOCUS_COUNTER, { lang });
   }
 
   protected missing(data: Data, loc: Locale): string | null {

@@ -1,8 +1,9 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { dataset, indicator, type Dataset, type Indicator, type Observation, figureText } from './api.js';
+import { type Dataset, type Indicator, type Observation, figureText } from './api.js';
 import { VigiaElement, define } from './base.js';
-import type { Query } from './client.js';
+import { call, type Call } from './client.js';
 import type { Locale } from './i18n.js';
+import { INDICATOR } from './operations.js';
 import { base } from './styles.js';
 
 interface Data {
@@ -43,15 +44,11 @@ export class VigiaIndicator extends VigiaElement<Data> {
     this.key = null;
   }
 
-  protected query(loc: Locale): Query | string {
+  protected query(loc: Locale): Call | string {
     const key = this.key?.trim();
     if (!key) return loc.m.noKey;
-    const l = loc.m.api;
-    // Asked together, in the same request: whichever exists is shown.
-    return {
-      indicator: { name: 'indicator', args: { key: ['String!', key] }, select: indicator(l) },
-      dataset: { name: 'dataset', args: { key: ['String!', key] }, select: dataset(l) },
-    };
+    // The indicator and the dataset of that key, in one request: whichever exists is shown.
+    return call(INDICATOR, { key, lang: loc.m.api });
   }
 
   protected missing(data: Data, loc: Locale): string | null {

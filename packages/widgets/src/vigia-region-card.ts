@@ -1,8 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { LEVELS, SOURCE_FIELDS, indicator, levelCount, summary, type Indicator, type Source, type Space, type Summary, figureText } from './api.js';
+import { LEVELS, levelCount, type Indicator, type Source, type Space, type Summary, figureText } from './api.js';
 import { VigiaElement, define } from './base.js';
-import type { Query } from './client.js';
+import { call, type Call } from './client.js';
 import type { Locale } from './i18n.js';
+import { REGION_CARD } from './operations.js';
 
 interface Region {
   name: string;
@@ -56,17 +57,10 @@ export class VigiaRegionCard extends VigiaElement<{ region: Region | null }> {
     this.region = null;
   }
 
-  protected query(loc: Locale): Query | string {
+  protected query(loc: Locale): Call | string {
     const code = this.region?.trim();
     if (!code) return loc.m.noRegion;
-    const l = loc.m.api;
-    return {
-      region: {
-        name: 'region',
-        args: { code: ['String!', code] },
-        select: `name isFocus highIncidence highIncidenceSource{${SOURCE_FIELDS}} coordinationSpaceSummary{${summary(l)}} coordinationSpaces(first:100){edges{node{id name level province district locality note(lang:${l})}}} policeTrained{${indicator(l)}}`,
-      },
-    };
+    return call(REGION_CARD, { code, lang: loc.m.api });
   }
 
   protected missing(data: { region: Region | null }, loc: Locale): string | null {

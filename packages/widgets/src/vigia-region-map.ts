@@ -1,8 +1,9 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { SOURCE, SOURCE_FIELDS, type Source } from './api.js';
+import type { Source } from './api.js';
 import { VigiaElement, define } from './base.js';
-import type { Query } from './client.js';
+import { call, type Call } from './client.js';
 import type { Locale } from './i18n.js';
+import { REGION_MAP } from './operations.js';
 import { base } from './styles.js';
 
 interface Region {
@@ -121,15 +122,10 @@ export class VigiaRegionMap extends VigiaElement<{ regions: Region[] }> {
     return METRICS.find((x) => x === v);
   }
 
-  protected query(loc: Locale): Query | string {
+  protected query(loc: Locale): Call | string {
     if (!this.m) return loc.m.badOption('metric', this.metric ?? '');
-    return {
-      regions: {
-        name: 'regions',
-        args: { focus: ['Boolean', true] },
-        select: `code slug name highIncidence highIncidenceSource{${SOURCE_FIELDS}} policeTrained{value ${SOURCE} dataset{csvUrl title(lang:${loc.m.api})}} coordinationSpaceSummary{total ${SOURCE}}`,
-      },
-    };
+    // Every metric and view shares one request.
+    return call(REGION_MAP, { lang: loc.m.api });
   }
 
   protected missing(): null {

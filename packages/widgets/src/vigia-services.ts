@@ -1,8 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { SOURCE, type Source } from './api.js';
+import type { Source } from './api.js';
 import { VigiaElement, define } from './base.js';
-import type { Query } from './client.js';
+import { call, type Call } from './client.js';
 import type { Locale } from './i18n.js';
+import { SERVICES } from './operations.js';
 
 interface Service {
   number: number;
@@ -64,16 +65,10 @@ export class VigiaServices extends VigiaElement<Data> {
     return k in KINDS ? [k as keyof typeof KINDS] : undefined;
   }
 
-  protected query(loc: Locale): Query | string {
+  protected query(loc: Locale): Call | string {
     if (!this.kinds) return loc.m.badOption('kind', this.kind ?? '');
-    const l = loc.m.api;
-    return {
-      policy: { name: 'policy', select: `name(lang:${l}) decree serviceCount entityCount ${SOURCE}` },
-      entities: {
-        name: 'entities',
-        select: `key name acronym kind serviceCount operationalActivityCount units{name acronym} services{number name(lang:${l}) results{year achieved unit(lang:${l}) executionRate ${SOURCE}}} ${SOURCE}`,
-      },
-    };
+    // Every entity is fetched and the kind filtered here, so all service lists share one request.
+    return call(SERVICES, { lang: loc.m.api });
   }
 
   protected missing(): null {

@@ -1,8 +1,9 @@
 import { css, html, nothing, svg, type TemplateResult } from 'lit';
-import { dataset, type Dataset, figureText } from './api.js';
+import { type Dataset, figureText } from './api.js';
 import { VigiaElement, define } from './base.js';
-import type { Query } from './client.js';
+import { call, type Call } from './client.js';
 import type { Locale } from './i18n.js';
+import { TRAINING_CHART } from './operations.js';
 import { base } from './styles.js';
 
 /** The dataset the chart shows unless told otherwise: officers trained 2021–2023 by region. */
@@ -86,15 +87,9 @@ export class VigiaTrainingChart extends VigiaElement<Data> {
     return this.datasetKey?.trim() || TRAINING_DATASET;
   }
 
-  protected query(loc: Locale): Query {
-    const l = loc.m.api;
-    const q: Record<string, Query[string]> = {
-      dataset: { name: 'dataset', args: { key: ['String!', this.key] }, select: dataset(l) },
-    };
-    if (this.key === TRAINING_DATASET) {
-      q['courses'] = { name: 'trainingCourses', select: `key name audience(lang:${l}) modality` };
-    }
-    return q;
+  protected query(loc: Locale): Call {
+    // The police courses belong with the officers trained, not with other datasets.
+    return call(TRAINING_CHART, { key: this.key, lang: loc.m.api, courses: this.key === TRAINING_DATASET });
   }
 
   protected missing(data: Data, loc: Locale): string | null {

@@ -162,7 +162,9 @@ export function createProductionLayer(options: ProductionOptions): ProductionLay
   const plugins: Plugin[] = [
     observe,
     csrfForPost,
-    ...(manifest.size ? [usePersisted({ manifest, only: config.persisted.only })] : []),
+    // Also with no manifest: a client sending a hash then hears PERSISTED_QUERY_NOT_FOUND and
+    // falls back to the document's text (the widgets' client does).
+    usePersisted({ manifest, only: config.persisted.only }),
     useGraphQLLimits({
       maxDepth: config.limits.maxDepth,
       maxAliases: config.limits.maxAliases,
