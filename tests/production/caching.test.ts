@@ -1,7 +1,11 @@
 /** The response cache (hits, keyed callers, invalidation by writes) and HTTP caching (Cache-Control, ETag, 304). */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKey } from '../../packages/server/src/auth/keys.js';
 import { localOperator } from '../../packages/server/src/data/audit.js';
+import { vigia } from '../write/support.js';
 import { metric, post, startProductionServer, type ProductionServer } from './support.js';
 
 let server: ProductionServer;
@@ -52,6 +56,48 @@ describe('response cache', () => {
     const r = await post(server.graphqlUrl, upsert(1));
     expect(r.json.errors?.length).toBeGreaterThan(0);
     expect((await post(server.graphqlUrl, { query: results })).json.data.service.results.find((x: any) => x.year === 2023).achieved).not.toBe(1);
+  });
+});
+
+describe('writes made outside the server (a CLI import next to it)', () => {
+  let watched: ProductionServer;
+  let dir: string;
+  beforeAll(async () => {
+    watched = await startProductionServer({ DATA_CHANGE_POLL_MS: '200' });
+    dir = mkdtempSync(join(tmpdir(), 'vigia-watch-'));
+  });
+  afterAll(async () => {
+    await watched?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('empty the response cache within DATA_CHANGE_POLL_MS, so the next read is fresh', async () => {
+    const read = '{ region(code: "puno") { policeTrained { key value } } }';
+    const first = (await post(watched.graphqlUrl, { query: read })).json.data.region.policeTrained;
+    const cachedHits = await metric(watched.url, 'vigia_response_cache_requests_total{result="hit"}');
+    expect((await post(watched.graphqlUrl, { query: read })).json.data.region.policeTrained).toEqual(first);
+    expect(await metric(watched.url, 'vigia_response_cache_requests_total{result="hit"}')).toBe(cachedHits + 1);
+
+    // What a data steward does: export, change one figure, import — with `pnpm vigia`, another process.
+    const env = { DATABASE_URL: watched.databaseUrl };
+    const exported = await vigia(['export', 'indicators', '--format', 'csv'], env);
+    expect(exported.code, exported.stderr).toBe(0);
+    const lines = exported.stdout.trimEnd().split('\n');
+    const keyColumn = lines[0]!.split(',').indexOf('key');
+    const valueColumn = lines[0]!.split(',').indexOf('value');
+    const row = lines.findIndex((line) => line.split(',')[keyColumn] === first.key);
+    expect(row).toBeGreaterThan(0);
+    const cells = lines[row]!.split(',');
+    cells[valueColumn] = String(first.value + 3);
+    lines[row] = cells.join(',');
+    const file = join(dir, 'indicators.csv');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const imported = await vigia(['import', file], env);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toMatch(/0 created, 1 updated/);
+
+    // No Redis, no mutation through this server: only the watch can tell it.
+    await expect.poll(async () => (await post(watched.graphqlUrl, { query: read })).json.data.region.policeTrained.value, { timeout: 3000, interval: 100 }).toBe(first.value + 3);
   });
 });
 

@@ -14,6 +14,8 @@ export interface ProductionServer {
   url: string;
   graphqlUrl: string;
   running: RunningServer;
+  /** The server's DATABASE_URL, for a second client or the CLI. */
+  databaseUrl: string;
   /** Every JSON log line written so far. */
   logs: Record<string, unknown>[];
   close(): Promise<void>;
@@ -30,10 +32,11 @@ export async function startProductionServer(env: Record<string, string> = {}, da
   });
   const logger = pino({ level: env.LOG_LEVEL ?? 'info', formatters: { level: (label) => ({ level: label }) } }, sink);
   const postgres = !databaseUrl && process.env.VIGIA_TEST_DATABASE === 'postgresql' ? await createTestDatabase() : undefined;
+  const url = databaseUrl ?? postgres?.url ?? `file:${join(dir, 'vigia.db')}`;
   const running = await startServer({
     port: 0,
     host: '127.0.0.1',
-    databaseUrl: databaseUrl ?? postgres?.url ?? `file:${join(dir, 'vigia.db')}`,
+    databaseUrl: url,
     // Tests set exactly the limits they exercise; no rate limit unless asked.
     env: { RATE_LIMIT_WINDOW_SECONDS: '0', PERSISTED_OPERATIONS: 'off', ...env },
     logger,
@@ -42,6 +45,7 @@ export async function startProductionServer(env: Record<string, string> = {}, da
     url: running.url,
     graphqlUrl: running.graphqlUrl,
     running,
+    databaseUrl: url,
     logs,
     close: async () => {
       await running.close();

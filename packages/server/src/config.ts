@@ -63,6 +63,8 @@ export interface Config {
     maxEntries: number;
     /** `max-age` sent to browsers and CDNs for GET answers (they cannot be invalidated). */
     httpMaxAgeSeconds: number;
+    /** How often to look for writes made outside this process (0 = never). */
+    dataChangePollMs: number;
   };
   persisted: {
     /** Manifests (JSON: sha256 hex → document) of operations known at build time. */
@@ -198,6 +200,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ttlSeconds: int('RESPONSE_CACHE_TTL_SECONDS', 3600, 1, 604_800),
       maxEntries: int('RESPONSE_CACHE_MAX_ENTRIES', 5000, 1, 10_000_000),
       httpMaxAgeSeconds: int('HTTP_CACHE_MAX_AGE_SECONDS', 60, 0, 86_400),
+      dataChangePollMs: int('DATA_CHANGE_POLL_MS', 2000, 0, 3_600_000),
     },
     persisted: { manifests, only: persistedOnly },
     metrics: bool('METRICS', true),

@@ -81,8 +81,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       await closed;
       clearInterval(sweep);
       clearTimeout(deadline);
-      await prisma.$disconnect();
       await production.close();
+      await prisma.$disconnect();
     },
   };
 }

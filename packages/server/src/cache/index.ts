@@ -1,9 +1,10 @@
 /**
  * The response cache, for the code that writes data: every GraphQL mutation that returns data
- * empties the cache by itself (see plugin.ts). Writes that bypass GraphQL — `pnpm vigia import`,
- * a seed, SQL by hand — call `purgeSharedResponseCache()` afterwards: with REDIS_URL set it
- * empties the cache every server process shares; without Redis each server keeps its own
- * in-memory cache, which then expires by its TTL (RESPONSE_CACHE_TTL_SECONDS).
+ * empties the cache by itself (see plugin.ts). Writes that bypass GraphQL — `pnpm vigia import` —
+ * leave an audit entry, which every running server notices within DATA_CHANGE_POLL_MS and
+ * empties its cache (watch.ts); they also call `purgeSharedResponseCache()`, which with REDIS_URL
+ * set empties the cache every server shares at once. SQL by hand leaves no audit entry: restart
+ * the servers, or run `pnpm vigia import` of an unchanged file to nudge them.
  */
 import { Redis } from 'ioredis';
 import { pino } from 'pino';

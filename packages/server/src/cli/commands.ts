@@ -218,7 +218,8 @@ async function importCommand(fileArg: string, options: Options): Promise<number>
         : `Imported ${fileArg} (${result.rows} rows of ${what}): 0 changes, everything was already as in the file. Audit entry ${result.auditEntryId}.`,
     );
     for (const line of describePlan(plan, 20)) console.log(line);
-    // Servers sharing a Redis response cache would serve the old figures until the TTL.
+    // Running servers notice the import's audit entry within DATA_CHANGE_POLL_MS (cache/watch.ts);
+    // a shared Redis cache is emptied now, so no server answers from it meanwhile.
     if (changes && (await purgeSharedResponseCache().catch(() => false))) console.log('Emptied the shared response cache.');
     return 0;
   } catch (error) {

@@ -14,6 +14,7 @@ import { loadConfig, type Config } from '../config.js';
 import { collectCacheHints, documentMaxAge } from '../cache/hints.js';
 import { isKeyed, responseCachePlugins, useHttpCaching } from '../cache/plugin.js';
 import { memoryStore, redisStore, type ResponseStore } from '../cache/store.js';
+import { watchDataChanges } from '../cache/watch.js';
 import { useGraphQLLimits, useNoSuggestions } from '../limits/plugin.js';
 import { bucketOf, clientAddress, memoryRateLimiter, redisRateLimiter, type RateLimiter, type Verdict } from '../limits/rate-limit.js';
 import { createLogger, requestIdOf, yogaLogger, type Logger } from '../observability/logger.js';
@@ -87,6 +88,21 @@ export function createProductionLayer(options: ProductionOptions): ProductionLay
     : redis
       ? redisStore(redis, config.redisPrefix, config.cache.ttlSeconds * 1000, logger)
       : memoryStore(config.cache.maxEntries);
+
+  // Writes from elsewhere (a CLI import, a process without the shared cache) empty this cache too.
+  const watch =
+    store && config.cache.dataChangePollMs > 0
+      ? watchDataChanges({
+          prisma: options.prisma,
+          intervalMs: config.cache.dataChangePollMs,
+          onChange: async () => {
+            await store.purge();
+            metrics.cacheInvalidations.inc();
+            logger.debug('The data changed: emptied the response cache');
+          },
+          onError: (error) => logger.warn({ err: error }, 'Could not check the data for changes'),
+        })
+      : undefined;
 
   const hints = collectCacheHints(options.schema);
   const maxAgeOf = documentMaxAge(options.schema, hints, config.cache.ttlSeconds);
@@ -389,6 +405,7 @@ export function createProductionLayer(options: ProductionOptions): ProductionLay
       draining = true;
     },
     async close() {
+      await watch?.stop();
       limiter?.close();
       if (redis) await redis.quit().catch(() => redis.disconnect());
       logger.flush();
