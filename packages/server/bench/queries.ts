@@ -1,39 +1,58 @@
 /**
- * The operations the benchmark sends: what the widgets send for a region card, a counter and
- * the services list (as packages/widgets/src builds them), and a deep connection query.
+ * What the benchmark sends: the persisted operations the widgets send (packages/widgets/src/
+ * operations.ts) exactly as their client sends them — `GET /graphql?documentId=sha256:…&variables=…`
+ * — plus a deep connection query as an API client would POST it, and `{ __typename }` to measure
+ * what Vigía itself costs per request with no data to fetch.
  */
-const SOURCE = 'fragment S on Source{title publisher publishedOn section slide url citedWork}';
-const summary = 'regional provincial district populatedCenter local total note(lang:ES) source{...S} sources{...S}';
-const observation = 'key label(lang:ES) value unit periodStart periodEnd scope region{name slug} source{...S}';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { FOCUS_COUNTER, REGION_CARD, SERVICES, type Operation } from '../../widgets/src/operations.js';
 
 export interface BenchQuery {
   name: string;
   description: string;
-  query: string;
+  method: 'GET' | 'POST';
+  /** Appended to /graphql: `?documentId=…` for GET. */
+  search: string;
+  /** The POST body. */
+  body?: string;
+  /** Only where it means something: on the first server (SQLite, uncached). */
+  floor?: boolean;
 }
 
+const manifestFile = resolve(import.meta.dirname, '../../widgets/dist/persisted-operations.json');
+
+/** A widget's request: its operation by hash, which the server knows from the widgets' manifest. */
+function persisted(name: string, description: string, operation: Operation, variables: Record<string, unknown>): BenchQuery {
+  const hash = createHash('sha256').update(operation.document).digest('hex');
+  if (!existsSync(manifestFile)) throw new Error(`${manifestFile} is missing: build the widgets first (pnpm install does)`);
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, string>;
+  if (manifest[hash] !== operation.document) throw new Error(`${operation.name} is not in ${manifestFile}: rebuild the widgets`);
+  const params = new URLSearchParams({ documentId: `sha256:${hash}`, variables: JSON.stringify(variables) });
+  return { name, description, method: 'GET', search: `?${params}` };
+}
+
+const post = (name: string, description: string, query: string, floor = false): BenchQuery => ({
+  name,
+  description,
+  method: 'POST',
+  search: '',
+  body: JSON.stringify({ query }),
+  floor,
+});
+
 export const queries: BenchQuery[] = [
-  {
-    name: 'region-card',
-    description: '<vigia-region-card region="puno">',
-    query: `query RegionCard{a0:region(code:"puno"){name isFocus highIncidence highIncidenceSource{...S} coordinationSpaceSummary{${summary}} coordinationSpaces(first:100){edges{node{id name level province district locality note(lang:ES)}}} policeTrained{${observation} dataset{key title(lang:ES) status pendingReason(lang:ES) csvUrl}}}} ${SOURCE}`,
-  },
-  {
-    name: 'counter',
-    description: '<vigia-coordination-counter> (the five focus regions)',
-    query: `query Counter{summary:coordinationSpaceSummary{${summary}} focus:regions(focus:true){name}} ${SOURCE}`,
-  },
-  {
-    name: 'services',
-    description: '<vigia-services>: policy, 15 entities, their 42 services and results',
-    query: `query Services{policy{name(lang:ES) decree serviceCount entityCount source{...S}} entities{key name acronym kind serviceCount operationalActivityCount units{name acronym} services{number name(lang:ES) results{year achieved unit(lang:ES) executionRate source{...S}}} source{...S}}} ${SOURCE}`,
-  },
-  {
-    name: 'deep-connection',
-    description: 'regions → coordinationSpaces(first: 20) → node → region → policeTrained → source',
-    query: `query Deep{regions{code coordinationSpaces(first:20){totalCount pageInfo{hasNextPage endCursor} edges{cursor node{id name level region{name policeTrained{value unit source{title section}}}}}}}}`,
-  },
+  persisted('region-card', '<vigia-region-card region="puno">', REGION_CARD, { code: 'puno', lang: 'ES' }),
+  persisted('counter', '<vigia-coordination-counter> (the five focus regions)', FOCUS_COUNTER, { lang: 'ES' }),
+  persisted('services', '<vigia-services>: policy, 15 entities, their 42 services and results', SERVICES, { lang: 'ES' }),
+  post(
+    'deep-connection',
+    'regions → coordinationSpaces(first: 20) → node → region → policeTrained → source',
+    `query Deep{regions{code coordinationSpaces(first:20){totalCount pageInfo{hasNextPage endCursor} edges{cursor node{id name level region{name policeTrained{value unit source{title section}}}}}}}}`,
+  ),
+  post('floor', "`{ __typename }`: Vigía's own work per request (HTTP, limits, logs, metrics), no data", 'query Floor{__typename}', true),
 ];
 
 /** The bare server's constant answer: the ceiling of what graphql-yoga itself can do here. */
-export const bareQuery: BenchQuery = { name: 'constant', description: 'bare graphql-yoga, `{ hello }`', query: 'query Constant{hello}' };
+export const bareQuery: BenchQuery = post('constant', 'bare graphql-yoga, `{ hello }`', 'query Constant{hello}');
