@@ -3,7 +3,7 @@
  * shape rule (depth, aliases, directives) while validating, and before executing the cost
  * check (with the page-size cap) and a time limit. Every answer carries `extensions.cost`.
  */
-import { getOperationAST, GraphQLError, parse, type ExecutionResult } from 'graphql';
+import { getOperationAST, GraphQLError, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { createGraphQLError, isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { operationCost, type CostLimits } from './cost.js';
 import { shapeLimitsRule, type ShapeLimits } from './shape.js';
@@ -21,6 +21,23 @@ export interface CostExtension {
 
 export function useGraphQLLimits(limits: GraphQLLimits): Plugin {
   const rule = shapeLimitsRule(limits);
+  // The same document with the same variables always costs the same, and widgets send the same
+  // few over and over: remember costs per parsed document (yoga reuses the parsed document for
+  // the same text), keyed by operation and variables. A document's entries are few and bounded.
+  const costs = new WeakMap<DocumentNode, Map<string, ReturnType<typeof operationCost>>>();
+  const costOf = (args: { schema: GraphQLSchema; document: DocumentNode; operationName?: string | null; variableValues?: Record<string, unknown> | null }) => {
+    let perDocument = costs.get(args.document);
+    if (!perDocument) costs.set(args.document, (perDocument = new Map()));
+    const key = `${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
+    let result = perDocument.get(key);
+    if (!result) {
+      result = operationCost(args.schema, args.document, args.operationName, args.variableValues, limits);
+      if (perDocument.size >= 256) perDocument.clear();
+      // Refusals carry error objects of their own request: computed afresh each time.
+      if (!result.errors.length) perDocument.set(key, result);
+    }
+    return result;
+  };
   return {
     onParse({ setParseFn }) {
       setParseFn((source, options) => {
@@ -41,7 +58,7 @@ export function useGraphQLLimits(limits: GraphQLLimits): Plugin {
       addValidationRule(rule);
     },
     onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
-      const { cost, errors } = operationCost(args.schema, args.document, args.operationName, args.variableValues, limits);
+      const { cost, errors } = costOf(args);
       const extension: CostExtension = { requestedQueryCost: cost, maximumQueryCost: limits.maxCost };
       if (errors.length) {
         setResultAndStopExecution({ errors, extensions: { cost: extension } });
