@@ -72,6 +72,15 @@ describe('persisted operations (PERSISTED_OPERATIONS_ONLY=true)', () => {
       expect(body.errors).toBeUndefined();
       expect(body.data.policy.serviceCount).toBe(42);
       expect(body.data.entities).toHaveLength(15);
+      // The same request again is a cache hit, logged under the operation's name like the miss
+      // (the widgets send no operationName: the name comes from the persisted document).
+      const again = await fetch(`${widgets.graphqlUrl}?documentId=sha256:${hash}&variables=${encodeURIComponent('{"lang":"EN"}')}`);
+      expect(await again.json()).toEqual(body);
+      const lines = widgets.logs.filter((l) => l.msg === 'request' && String(l.path) === '/graphql').slice(-2);
+      expect(lines.map((l) => [l.operation, l.cache])).toEqual([
+        ['VigiaServices', 'miss'],
+        ['VigiaServices', 'hit'],
+      ]);
       // Only those: this server's own test document is unknown here.
       const other = await fetch(`${widgets.graphqlUrl}?documentId=sha256:${policyHash}`);
       expect(other.status).toBe(400);

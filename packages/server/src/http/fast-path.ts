@@ -120,7 +120,7 @@ export function createFastPath({ store, manifest, persistedOnly }: FastPathOptio
         delete headers['Content-Type'];
         res.writeHead(304, headers);
         res.end();
-        return hitOf(params, hit);
+        return hitOf(params, document, hit);
       }
     } else {
       headers['Cache-Control'] = 'no-store';
@@ -128,13 +128,24 @@ export function createFastPath({ store, manifest, persistedOnly }: FastPathOptio
     headers['Content-Length'] = String(Buffer.byteLength(text));
     res.writeHead(200, headers);
     res.end(text);
-    return hitOf(params, hit);
+    return hitOf(params, document, hit);
   };
 }
 
-function hitOf(params: Params, hit: ExecutionResult): Hit {
+function hitOf(params: Params, document: string, hit: ExecutionResult): Hit {
   const cost = (hit.extensions?.cost as { requestedQueryCost?: number } | undefined)?.requestedQueryCost;
-  return { operation: typeof params.operationName === 'string' ? params.operationName : undefined, cost };
+  return { operation: typeof params.operationName === 'string' ? params.operationName : firstOperationName(document), cost };
+}
+
+const operationNames = new Map<string, string | undefined>();
+
+/** The name of a document's first operation: persisted requests (the widgets') send no operationName. */
+function firstOperationName(document: string): string | undefined {
+  if (operationNames.has(document)) return operationNames.get(document);
+  const name = /^\s*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(document)?.[1];
+  if (operationNames.size >= 1000) operationNames.clear();
+  operationNames.set(document, name);
+  return name;
 }
 
 /** Reads a request body up to `limit` bytes; resolves undefined when it is longer. */
