@@ -27,13 +27,13 @@ export interface Refs {
 }
 
 export async function loadRefs(db: Db): Promise<Refs> {
-  const [datasets, regions, sources] = await Promise.all([
-    db.dataset.findMany({
-      select: { id: true, key: true, unit: true, periodStart: true, periodEnd: true, countsVictims: true, source: { select: { key: true } } },
-    }),
-    db.region.findMany({ select: { id: true, code: true, slug: true } }),
-    db.source.findMany({ select: { id: true, key: true } }),
-  ]);
+  // One after the other: `db` is a transaction, one PostgreSQL connection, which runs one
+  // statement at a time (pg deprecates queueing several on a client; pg 9 refuses it).
+  const datasets = await db.dataset.findMany({
+    select: { id: true, key: true, unit: true, periodStart: true, periodEnd: true, countsVictims: true, source: { select: { key: true } } },
+  });
+  const regions = await db.region.findMany({ select: { id: true, code: true, slug: true } });
+  const sources = await db.source.findMany({ select: { id: true, key: true } });
   return {
     datasets: new Map(
       datasets.map((d) => [
