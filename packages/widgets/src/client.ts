@@ -11,8 +11,8 @@
  * for the life of the page.
  *
  * A server that does not know the hash (started without the widgets' manifest) answers 400
- * PERSISTED_QUERY_NOT_FOUND, or BAD_REQUEST ("Must provide query string") when persisted
- * operations are off: the client then sends the document's text (`?query=…&variables=…`), once
+ * PERSISTED_QUERY_NOT_FOUND (servers older than the widgets' persisted operations: BAD_REQUEST,
+ * "Must provide query string"): the client then sends the document's text (`?query=…&variables=…`), once
  * per operation, and keeps sending text for that operation to that endpoint.
  *
  * Requests carry no custom headers beyond a safelisted Accept (a simple CORS request, no
