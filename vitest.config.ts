@@ -7,7 +7,8 @@ import { defineConfig } from 'vitest/config';
 const graphqlCjs = createRequire(import.meta.url).resolve('graphql', { paths: ['packages/server'] });
 
 // Every suite that touches the database runs a second time on PostgreSQL when a server answers
-// (tests/postgres/support.ts): the API, the write path, production behaviour, the seed. Suites
+// (tests/postgres/support.ts): the API, the write path, production behaviour, the widgets against
+// a real server, the seed. Suites
 // that test one database on purpose (migrate, start, tests/postgres) pick it themselves.
 const postgres = new URL(process.env.TEST_POSTGRES_URL ?? process.env.DATABASE_URL_POSTGRES_ADMIN ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
 const postgresUp = await new Promise<boolean>((done) => {
@@ -39,6 +40,7 @@ export default defineConfig({
                   'tests/api/**/*.test.ts',
                   'tests/write/**/*.test.ts',
                   'tests/production/{caching,hardening,limits,operations}.test.ts',
+                  'tests/widgets/**/*.test.ts',
                   'tests/seed.test.ts',
                 ],
                 env: { VIGIA_TEST_DATABASE: 'postgresql' },

@@ -11,7 +11,7 @@ let h: Harness;
 
 beforeAll(async () => {
   h = await startHarness();
-  const prisma = createPrismaClient(resolveDatabaseTarget(`file:${h.api.databaseFile}`));
+  const prisma = createPrismaClient(resolveDatabaseTarget(h.api.databaseUrl));
   try {
     const dataset = await prisma.dataset.findUniqueOrThrow({ where: { key: 'nna-victims-attended-upe-2018-2023' } });
     const puno = await prisma.region.findUniqueOrThrow({ where: { slug: 'puno' } });
