@@ -1,6 +1,7 @@
 /**
- * Read replicas (DATABASE_REPLICA_URLS): reads outside a write go to a replica, writes and API-key
- * lookups to the primary, and /ready watches the replicas too.
+ * Read replicas (DATABASE_REPLICA_URLS): database reads outside a write (CSV downloads, the audit
+ * log) go to a replica; writes, API-key lookups and the public data in memory (read-model/) are
+ * read from the primary; /ready watches the replicas too.
  *
  * This machine has one PostgreSQL server and no streaming replication, so the "replica" is a
  * second database migrated and seeded like the primary, then made to differ from it on purpose:
@@ -64,8 +65,9 @@ describe.skipIf(!pgUp)('a server with a read replica', () => {
     [primary, replica] = await Promise.all([createTestDatabase('vigia_primary'), createTestDatabase('vigia_replica')]);
     // The replica starts as a copy of the primary (same migrations, same seed)…
     await prepareDatabase(resolveDatabaseTarget(replica.url));
-    // …and then differs in one visible place.
+    // …and then differs in visible places.
     await sql(replica.url, `UPDATE "Region" SET name = 'Puno (réplica)' WHERE code = '21'`);
+    await sql(replica.url, `UPDATE "Observation" SET label = label || ' (réplica)' WHERE key = 'police-trained-puno'`);
     const env = { DATABASE_URL: primary.url, DATABASE_REPLICA_URLS: replica.url, RESPONSE_CACHE: 'false', PERSISTED_OPERATIONS: 'off', LOG_LEVEL: 'error' };
     server = await startServer({ port: 0, host: '127.0.0.1', databaseUrl: primary.url, env });
     // The key exists on the primary only: a lookup on the replica would refuse it.
@@ -82,13 +84,19 @@ describe.skipIf(!pgUp)('a server with a read replica', () => {
     await Promise.all([primary?.drop(), replica?.drop()]);
   });
 
-  it('answers reads from the replica', async () => {
+  it('serves CSV downloads from the replica', async () => {
+    const csv = await (await fetch(`${server.url}/data/police-officers-trained-2021-2023.csv`)).text();
+    expect(csv).toContain('(réplica)');
+    const [row] = await sql(primary.url, `SELECT label FROM "Observation" WHERE key = 'police-trained-puno'`);
+    expect(row.label).not.toContain('réplica');
+  });
+
+  it('answers GraphQL reads from the data in memory, loaded from the primary', async () => {
+    // A replica that lags must never hand the in-memory data an older state than the primary's.
     const r = await gql(server, '{ region(code: "puno") { name } regions(focus: true) { name } }');
     expect(r.errors).toBeUndefined();
-    expect(r.data.region.name).toBe('Puno (réplica)');
-    expect(r.data.regions.map((x: { name: string }) => x.name)).toContain('Puno (réplica)');
-    const [row] = await sql(primary.url, `SELECT name FROM "Region" WHERE code = '21'`);
-    expect(row.name).toBe('Puno');
+    expect(r.data.region.name).toBe('Puno');
+    expect(r.data.regions.map((x: { name: string }) => x.name)).not.toContain('Puno (réplica)');
   });
 
   it('writes to the primary, with the API key looked up there and the answer read back from it', async () => {

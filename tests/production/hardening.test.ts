@@ -137,15 +137,19 @@ describe('NODE_ENV=production', () => {
     expect(r.json.errors[0].message).toBe('Cannot query field "nam" on type "Policy".');
   });
   it('masks unexpected errors: no stack trace, no internals', async () => {
-    // Break the database under the server to cause a genuine internal error.
-    await server.running.prisma.$executeRawUnsafe('ALTER TABLE "Policy" RENAME TO "PolicyGone"');
+    // Break the database under the server to cause a genuine internal error in a write.
+    await server.running.prisma.$executeRawUnsafe('ALTER TABLE "Document" RENAME TO "DocumentGone"');
     try {
-      const r = await post(server.graphqlUrl, { query: '{ policy { name } }' }, { authorization: `Bearer ${editorKey}` });
+      const r = await post(
+        server.graphqlUrl,
+        { query: 'mutation { upsertDocument(input: { key: "hardening-doc", title: "T" }) { changed } }' },
+        { authorization: `Bearer ${editorKey}` },
+      );
       expect(r.json.errors[0].message).toBe('Unexpected error.');
-      expect(r.text).not.toMatch(/stack|PolicyGone|prisma|at .+\.ts/i);
+      expect(r.text).not.toMatch(/stack|DocumentGone|prisma|at .+\.ts/i);
       expect(server.logs.some((l) => l.msg === 'Unexpected error while resolving' && typeof l.reqId === 'string')).toBe(true);
     } finally {
-      await server.running.prisma.$executeRawUnsafe('ALTER TABLE "PolicyGone" RENAME TO "Policy"');
+      await server.running.prisma.$executeRawUnsafe('ALTER TABLE "DocumentGone" RENAME TO "Document"');
     }
   });
 });

@@ -1,10 +1,13 @@
 /**
  * Small victim counts reach a partner page suppressed ("< 5"), never as the number. The
- * observation below is a TEST FIXTURE written straight into this test's own database; the
- * source gives no such figure.
+ * figure below is a TEST FIXTURE entered into this test's own database through the write
+ * path, as an editor would; the source gives no such figure.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createPrismaClient, resolveDatabaseTarget } from '@vigia/schema';
+import { createKey } from '../../packages/server/src/auth/keys.js';
+import { localOperator } from '../../packages/server/src/data/audit.js';
+import { gql } from '../helpers/graphql.js';
 import { open, startHarness, text, type Harness } from './support.js';
 
 let h: Harness;
@@ -13,25 +16,27 @@ beforeAll(async () => {
   h = await startHarness();
   const prisma = createPrismaClient(resolveDatabaseTarget(h.api.databaseUrl));
   try {
-    const dataset = await prisma.dataset.findUniqueOrThrow({ where: { key: 'nna-victims-attended-upe-2018-2023' } });
-    const puno = await prisma.region.findUniqueOrThrow({ where: { slug: 'puno' } });
-    await prisma.observation.create({
-      data: {
-        key: 'test-fixture-upe-district',
-        datasetId: dataset.id,
-        label: 'Cifra de prueba (fixture)',
-        labelEn: 'Test fixture figure',
-        value: 3,
-        unit: dataset.unit,
-        periodStart: new Date('2022-01-01T00:00:00Z'),
-        periodEnd: new Date('2022-12-31T00:00:00Z'),
-        scope: 'DISTRICT',
-        area: 'Desaguadero',
-        regionId: puno.id,
-        sourceId: dataset.sourceId,
-        position: 0,
+    const { key } = await createKey(prisma, { name: 'Fixture editor', role: 'EDITOR' }, localOperator());
+    const saved = await gql(
+      h.api.graphqlUrl,
+      'mutation ($input: UpsertIndicatorInput!) { upsertIndicator(input: $input) { indicator { key } } }',
+      {
+        input: {
+          key: 'test-fixture-upe-district',
+          datasetKey: 'nna-victims-attended-upe-2018-2023',
+          label: 'Cifra de prueba (fixture)',
+          labelEn: 'Test fixture figure',
+          value: 3,
+          periodStart: '2022-01-01',
+          periodEnd: '2022-12-31',
+          scope: 'DISTRICT',
+          regionCode: 'puno',
+          area: 'Desaguadero',
+        },
       },
-    });
+      { authorization: `Bearer ${key}` },
+    );
+    expect(saved.errors).toBeUndefined();
   } finally {
     await prisma.$disconnect();
   }

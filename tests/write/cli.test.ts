@@ -166,8 +166,16 @@ describe("the steward's story", () => {
     expect(loaded.code, loaded.stderr).toBe(0);
     expect(loaded.stdout).toMatch(/15 created, 0 updated, 0 unchanged/);
 
-    const seen = await gql(server.graphqlUrl, `{ dataset(key: "${CASES}") { status observationCount observations { key value region { name } periodStart } }
-      region(code: "puno") { indicators { key value } } }`);
+    // The server sees a write made by another process at its next data check (DATA_CHANGE_POLL_MS, 2 s).
+    const started = Date.now();
+    let seen;
+    do {
+      seen = await gql(server.graphqlUrl, `{ dataset(key: "${CASES}") { status observationCount observations { key value region { name } periodStart } }
+        region(code: "puno") { indicators { key value } } }`);
+      if (seen.data.dataset.status === 'PUBLISHED') break;
+      await new Promise((done) => setTimeout(done, 100));
+    } while (Date.now() - started < 10_000);
+    expect(Date.now() - started).toBeLessThan(5_000);
     expect(seen.data.dataset.status).toBe('PUBLISHED');
     expect(seen.data.dataset.observationCount).toBe(15);
     expect(seen.data.dataset.observations[0]).toEqual({ key: 'test-fixture-cases-04-2021', value: 11, region: { name: 'Arequipa' }, periodStart: '2021-01-01' });

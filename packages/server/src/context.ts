@@ -1,10 +1,18 @@
 import type { PrismaClient } from '@vigia/schema';
 import type { Caller } from './auth/caller.js';
+import type { ReadModel } from './read-model/read-model.js';
+import type { Snapshot } from './read-model/snapshot.js';
 
-/** What every resolver receives: the request and the database client of this server. */
+/** What every resolver receives: the request, the data to answer from, and the database client of this server. */
 export interface Context {
   request: Request;
   prisma: PrismaClient;
   /** Who sent the request: the holder of a valid API key, or null when anonymous. */
   caller: Caller | null;
+  /**
+   * The public data this request is answered from: one snapshot for the whole request. A
+   * mutation replaces it with the snapshot holding its write (schema/mutations/run.ts).
+   */
+  data: Snapshot;
+  readModel: ReadModel;
 }

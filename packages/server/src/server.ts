@@ -7,6 +7,7 @@ import { loadConfig, type Config } from './config.js';
 import { createApp } from './http/app.js';
 import { createProductionLayer, type ProductionLayer } from './http/production.js';
 import { createLogger, type Logger } from './observability/logger.js';
+import { ReadModel } from './read-model/read-model.js';
 import { schema } from './schema/index.js';
 
 export interface StartOptions {
@@ -49,9 +50,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     ...(options.onQuery ? { onQuery: options.onQuery } : {}),
   });
   const logger = options.logger ?? createLogger({ level: config.logLevel });
-  const production = createProductionLayer({ schema, prisma, config, logger });
+  const readModel = await ReadModel.load({
+    prisma,
+    provider: target.provider,
+    onError: (error) => logger.warn({ err: error }, 'Could not read the shared data version'),
+  });
+  const production = createProductionLayer({ schema, prisma, readModel, config, logger });
   await production.connected();
-  const server = createServer(createApp({ prisma, widgetsDir: widgetsDist, production }));
+  const server = createServer(createApp({ prisma, readModel, widgetsDir: widgetsDist, production }));
   // Slow or stalled clients must not hold sockets: whole request and headers are timed.
   server.requestTimeout = config.limits.requestTimeoutMs;
   server.headersTimeout = Math.min(config.limits.requestTimeoutMs, 10_000);

@@ -9,11 +9,14 @@ import { authenticate } from '../auth/keys.js';
 import { observationsCsv } from '../data/csv.js';
 import { UnauthenticatedError } from '../data/errors.js';
 import { suppressionThreshold } from '../data/suppression.js';
+import type { ReadModel } from '../read-model/read-model.js';
 import { schema } from '../schema/index.js';
 import { createProductionLayer, type ProductionLayer } from './production.js';
 
 export interface AppOptions {
   prisma: PrismaClient;
+  /** The public data every read is answered from (read-model/). */
+  readModel: ReadModel;
   /** The built widgets (packages/widgets/dist), served at /widgets/. */
   widgetsDir?: string;
   /** Limits, caching, logs, metrics (see production.ts); built from the environment if absent. */
@@ -41,14 +44,20 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void
  * The HTTP surface: /graphql (GraphQL over HTTP + GraphiQL), /health, /data/<dataset>.csv
  * and /widgets/. Each route is a few lines; GraphQL itself is graphql-yoga's.
  */
-export function createApp({ prisma, widgetsDir, production = createProductionLayer({ schema, prisma }) }: AppOptions): RequestHandler {
+export function createApp({ prisma, readModel, widgetsDir, production = createProductionLayer({ schema, prisma, readModel }) }: AppOptions): RequestHandler {
   // A bad VIGIA_SUPPRESSION_THRESHOLD stops the start instead of failing every request.
   suppressionThreshold();
   const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse }, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     // The caller comes from "Authorization: Bearer <key>"; a bad key is refused (401), not read as anonymous.
-    context: async ({ request }) => ({ request, prisma, caller: await authenticate(prisma, request.headers.get('authorization')) }),
+    context: async ({ request }) => ({
+      request,
+      prisma,
+      caller: await authenticate(prisma, request.headers.get('authorization')),
+      data: await readModel.current(),
+      readModel,
+    }),
     graphiql: { title: 'Vigía GraphQL API' },
     landingPage: false,
     // CORS (any origin, never credentials), logging, limits, caching: production.ts.

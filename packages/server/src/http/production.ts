@@ -15,6 +15,8 @@ import { collectCacheHints, documentMaxAge } from '../cache/hints.js';
 import { isKeyed, responseCachePlugins, useHttpCaching } from '../cache/plugin.js';
 import { memoryStore, redisStore, type ResponseStore } from '../cache/store.js';
 import { watchDataChanges } from '../cache/watch.js';
+import type { ReadModel } from '../read-model/read-model.js';
+import { redisVersion } from '../read-model/redis-version.js';
 import { useGraphQLLimits, useNoSuggestions } from '../limits/plugin.js';
 import { bucketOf, clientAddress, memoryRateLimiter, redisRateLimiter, type RateLimiter, type Verdict } from '../limits/rate-limit.js';
 import { createLogger, requestIdOf, yogaLogger, type Logger } from '../observability/logger.js';
@@ -38,6 +40,8 @@ interface RequestState {
 export interface ProductionOptions {
   schema: GraphQLSchema;
   prisma: PrismaClient;
+  /** The public data in memory: reloaded when the data watch sees a write, shared through Redis. */
+  readModel?: ReadModel;
   /** Defaults to the environment's configuration. */
   config?: Config;
   logger?: Logger;
@@ -89,16 +93,23 @@ export function createProductionLayer(options: ProductionOptions): ProductionLay
       ? redisStore(redis, config.redisPrefix, config.cache.ttlSeconds * 1000, logger)
       : memoryStore(config.cache.maxEntries);
 
-  // Writes from elsewhere (a CLI import, a process without the shared cache) empty this cache too.
+  // Several processes on one Redis tell each other of their writes (read-model/read-model.ts).
+  if (redis && options.readModel) options.readModel.share(redisVersion(redis, config.redisPrefix));
+
+  // Writes from elsewhere (a CLI import, a process without Redis) reload the public data and
+  // empty this cache too.
+  const readModel = options.readModel;
   const watch =
-    store && config.cache.dataChangePollMs > 0
+    (store || readModel) && config.cache.dataChangePollMs > 0
       ? watchDataChanges({
           prisma: options.prisma,
           intervalMs: config.cache.dataChangePollMs,
           onChange: async () => {
+            await readModel?.changed();
+            if (!store) return;
             await store.purge();
             metrics.cacheInvalidations.inc();
-            logger.debug('The data changed: emptied the response cache');
+            logger.debug('The data changed: reloaded the public data and emptied the response cache');
           },
           onError: (error) => logger.warn({ err: error }, 'Could not check the data for changes'),
         })

@@ -2,8 +2,8 @@ import { saveSpace, type SpacePatch, defaultSpaceKey } from '../../data/coordina
 import { InputError } from '../../data/errors.js';
 import { loadRefs } from '../../data/refs.js';
 import { builder } from '../builder.js';
-import { CoordinationLevel } from '../types/coordination.js';
-import { runWrite, saveFlags, type InputFieldBuilder, type PayloadFieldBuilder } from './run.js';
+import { CoordinationLevel, CoordinationSpaceRef } from '../types/coordination.js';
+import { runWrite, saveFlags, saved, type InputFieldBuilder, type PayloadFieldBuilder } from './run.js';
 
 interface SpaceSaved {
   id: string;
@@ -14,10 +14,10 @@ interface SpaceSaved {
 const payload = (description: string) => ({
   description,
   outputFields: (t: PayloadFieldBuilder<SpaceSaved>) => ({
-    coordinationSpace: t.prismaField({
-      type: 'CoordinationSpace',
+    coordinationSpace: t.field({
+      type: CoordinationSpaceRef,
       description: 'The coordination space as it is now.',
-      resolve: (query, saved, _args, ctx) => ctx.prisma.coordinationSpace.findUniqueOrThrow({ ...query, where: { id: saved.id } }),
+      resolve: (result, _args, ctx) => saved(ctx.data.spaceById, result.id, 'coordination space'),
     }),
     changed: t.boolean({ description: saveFlags.changed, resolve: (saved) => saved.changed }),
   }),

@@ -1,8 +1,8 @@
 import { deleteObservation, saveObservation } from '../../data/observations.js';
 import { loadRefs } from '../../data/refs.js';
 import { builder } from '../builder.js';
-import { ObservationScope } from '../types/dataset.js';
-import { runWrite, saveFlags } from './run.js';
+import { DatasetRef, IndicatorRef, ObservationScope } from '../types/dataset.js';
+import { runWrite, saveFlags, saved } from './run.js';
 
 builder.relayMutationField(
   'upsertIndicator',
@@ -41,15 +41,15 @@ builder.relayMutationField(
   {
     description: 'The figure as it is now.',
     outputFields: (t) => ({
-      indicator: t.prismaField({
-        type: 'Observation',
+      indicator: t.field({
+        type: IndicatorRef,
         description: 'The figure as it is now.',
-        resolve: (query, saved, _args, ctx) => ctx.prisma.observation.findUniqueOrThrow({ ...query, where: { id: saved.id } }),
+        resolve: (result, _args, ctx) => saved(ctx.data.observationById, result.id, 'figure'),
       }),
-      dataset: t.prismaField({
-        type: 'Dataset',
+      dataset: t.field({
+        type: DatasetRef,
         description: 'Its dataset (its status and count change with its first figure).',
-        resolve: (query, saved, _args, ctx) => ctx.prisma.dataset.findFirstOrThrow({ ...query, where: { observations: { some: { id: saved.id } } } }),
+        resolve: (result, _args, ctx) => saved(ctx.data.datasetById, saved(ctx.data.observationById, result.id, 'figure').datasetId, 'dataset'),
       }),
       created: t.boolean({ description: saveFlags.created, resolve: (saved) => saved.created }),
       changed: t.boolean({ description: saveFlags.changed, resolve: (saved) => saved.changed }),
@@ -79,10 +79,10 @@ builder.relayMutationField(
     description: 'What was deleted, and its dataset as it is now.',
     outputFields: (t) => ({
       deletedKey: t.exposeString('key', { description: 'Key of the deleted figure.' }),
-      dataset: t.prismaField({
-        type: 'Dataset',
+      dataset: t.field({
+        type: DatasetRef,
         description: 'Its dataset (PENDING again when this was its last figure).',
-        resolve: (query, deleted, _args, ctx) => ctx.prisma.dataset.findUniqueOrThrow({ ...query, where: { id: deleted.datasetId } }),
+        resolve: (deleted, _args, ctx) => saved(ctx.data.datasetById, deleted.datasetId, 'dataset'),
       }),
     }),
   },

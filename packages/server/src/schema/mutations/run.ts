@@ -16,10 +16,22 @@ export type PayloadFieldBuilder<Shape> = PothosSchemaTypes.ObjectFieldBuilder<Ty
  * holder. Scope auth has already refused anonymous callers; the check here keeps a
  * mistake in a field's authScopes from ever writing anonymously.
  */
-export function runWrite<T>(ctx: Context, work: (tx: Db, actor: Actor) => Promise<T>): Promise<T> {
+export async function runWrite<T>(ctx: Context, work: (tx: Db, actor: Actor) => Promise<T>): Promise<T> {
   const caller = ctx.caller;
   if (!caller) throw new UnauthenticatedError();
-  return writeTransaction(ctx.prisma, (tx) => work(tx, actorFor(caller)));
+  const result = await writeTransaction(ctx.prisma, (tx) => work(tx, actorFor(caller)));
+  // The payload, and every read after this answer, must see the write: reload the public data
+  // before answering (an unchanged object wrote nothing, so there is nothing to reload).
+  if ((result as { changed?: boolean }).changed !== false) ctx.data = await ctx.readModel.changed();
+  return result;
+}
+
+/** An object the write just saved, from the snapshot reloaded after it. */
+export function saved<T>(map: ReadonlyMap<string, T>, id: string, what: string): T {
+  const found = map.get(id);
+  // Only a concurrent deletion between the write and its answer gets here.
+  if (found === undefined) throw new Error(`The ${what} was changed again before this answer could be read`);
+  return found;
 }
 
 /** A payload's `created` and `changed` flags. */

@@ -1,6 +1,7 @@
 import { saveServiceResult } from '../../data/service-results.js';
 import { builder } from '../builder.js';
-import { runWrite, saveFlags } from './run.js';
+import { ServiceRef, ServiceResultRef } from '../types/refs.js';
+import { runWrite, saveFlags, saved } from './run.js';
 
 builder.relayMutationField(
   'upsertServiceResult',
@@ -28,15 +29,15 @@ builder.relayMutationField(
   {
     description: 'The service with its results, and the result recorded.',
     outputFields: (t) => ({
-      service: t.prismaField({
-        type: 'Service',
+      service: t.field({
+        type: ServiceRef,
         description: 'The service, with all its results as they are now.',
-        resolve: (query, saved, _args, ctx) => ctx.prisma.service.findUniqueOrThrow({ ...query, where: { id: saved.serviceId } }),
+        resolve: (result, _args, ctx) => saved(ctx.data.serviceById, result.serviceId, 'service'),
       }),
-      result: t.prismaField({
-        type: 'ServiceResult',
+      result: t.field({
+        type: ServiceResultRef,
         description: "The year's result as recorded.",
-        resolve: (query, saved, _args, ctx) => ctx.prisma.serviceResult.findUniqueOrThrow({ ...query, where: { id: saved.id } }),
+        resolve: (result, _args, ctx) => saved(ctx.data.resultById, result.id, 'result'),
       }),
       created: t.boolean({ description: saveFlags.created, resolve: (saved) => saved.created }),
       changed: t.boolean({ description: saveFlags.changed, resolve: (saved) => saved.changed }),

@@ -1,6 +1,7 @@
 import { saveDocument, saveSource } from '../../data/sources.js';
 import { builder } from '../builder.js';
-import { runWrite, saveFlags } from './run.js';
+import { DocumentRef, SourceRef } from '../types/refs.js';
+import { runWrite, saveFlags, saved } from './run.js';
 
 builder.relayMutationField(
   'upsertDocument',
@@ -28,10 +29,10 @@ builder.relayMutationField(
   {
     description: 'The document as it is now.',
     outputFields: (t) => ({
-      document: t.prismaField({
-        type: 'Document',
+      document: t.field({
+        type: DocumentRef,
         description: 'The document as it is now.',
-        resolve: (query, saved, _args, ctx) => ctx.prisma.document.findUniqueOrThrow({ ...query, where: { id: saved.id } }),
+        resolve: (result, _args, ctx) => saved(ctx.data.documentById, result.id, 'document'),
       }),
       created: t.boolean({ description: saveFlags.created, resolve: (saved) => saved.created }),
       changed: t.boolean({ description: saveFlags.changed, resolve: (saved) => saved.changed }),
@@ -65,10 +66,10 @@ builder.relayMutationField(
   {
     description: 'The source as it is now.',
     outputFields: (t) => ({
-      source: t.prismaField({
-        type: 'Source',
+      source: t.field({
+        type: SourceRef,
         description: 'The source as it is now.',
-        resolve: (query, saved, _args, ctx) => ctx.prisma.source.findUniqueOrThrow({ ...query, where: { id: saved.id } }),
+        resolve: (result, _args, ctx) => saved(ctx.data.sourceById, result.id, 'source'),
       }),
       created: t.boolean({ description: saveFlags.created, resolve: (saved) => saved.created }),
       changed: t.boolean({ description: saveFlags.changed, resolve: (saved) => saved.changed }),

@@ -1,6 +1,10 @@
+import type { CoordinationSpace } from '@vigia/schema';
+import { pageOf, type Page } from '../../read-model/connection.js';
+import type { Snapshot } from '../../read-model/snapshot.js';
 import { builder } from '../builder.js';
 import { langArgs, pick } from '../lang.js';
-import { regionWhere } from '../region-code.js';
+import { regionOf } from '../region-code.js';
+import { CoordinationSpaceRef, RegionRef, SourceRef } from './refs.js';
 
 export const CoordinationLevel = builder.enumType('CoordinationLevel', {
   description: 'Territorial level of a coordination space against trafficking.',
@@ -12,10 +16,12 @@ export const CoordinationLevel = builder.enumType('CoordinationLevel', {
   } as const,
 });
 
-export const CoordinationSpaceRef = builder.prismaNode('CoordinationSpace', {
-  id: { field: 'id' },
+export { CoordinationSpaceRef };
+
+builder.node(CoordinationSpaceRef, {
+  id: { resolve: (space) => space.id },
   // An unknown or deleted id resolves to null, not an error.
-  nullable: true,
+  loadMany: (ids, ctx) => ids.map((id) => ctx.data.spaceById.get(id) ?? null),
   description:
     'A regional or local coordination space against trafficking in persons (espacio de coordinación), as the source lists it.',
   fields: (t) => ({
@@ -24,7 +30,11 @@ export const CoordinationSpaceRef = builder.prismaNode('CoordinationSpace', {
       description: 'Descriptive name formed from the level and the place the source gives (the source lists places, not names).',
     }),
     level: t.expose('level', { type: CoordinationLevel, description: 'Territorial level.' }),
-    region: t.relation('region', { description: 'The region (department) the space belongs to.' }),
+    region: t.field({
+      type: RegionRef,
+      description: 'The region (department) the space belongs to.',
+      resolve: (space, _args, ctx) => ctx.data.regionById.get(space.regionId)!,
+    }),
     province: t.exposeString('province', { nullable: true, description: 'Province, as the source writes it.' }),
     district: t.exposeString('district', { nullable: true, description: 'District, as the source writes it.' }),
     locality: t.exposeString('locality', {
@@ -38,7 +48,11 @@ export const CoordinationSpaceRef = builder.prismaNode('CoordinationSpace', {
       description: "Where the source's wording differs from official geography: what it says and how it differs. Nothing is corrected silently.",
       resolve: (space, { lang }) => (space.note ? pick(lang, space.note, space.noteEn ?? space.note) : null),
     }),
-    source: t.relation('source', { description: 'Where the source lists this space.' }),
+    source: t.field({
+      type: SourceRef,
+      description: 'Where the source lists this space.',
+      resolve: (space, _args, ctx) => ctx.data.sourceById.get(space.sourceId)!,
+    }),
   }),
 });
 
@@ -51,13 +65,7 @@ export const CoordinationSpaceConnection = builder.connectionObject(
     fields: (t) => ({
       totalCount: t.int({
         description: 'How many spaces the whole filtered list has, across all pages.',
-        // Lets the Prisma plugin skip loading rows when only the count is asked for.
-        extensions: { pothosPrismaTotalCount: true },
-        // Root connections hand over a thunk, relation connections the loaded count.
-        resolve: (connection) => {
-          const { totalCount } = connection as unknown as { totalCount: number | (() => number | Promise<number>) };
-          return typeof totalCount === 'function' ? totalCount() : totalCount;
-        },
+        resolve: (connection) => (connection as unknown as Page<CoordinationSpace>).totalCount,
       }),
     }),
   },
@@ -65,55 +73,48 @@ export const CoordinationSpaceConnection = builder.connectionObject(
 );
 
 builder.queryField('coordinationSpaces', (t) =>
-  t.prismaConnection({
-    type: 'CoordinationSpace',
-    cursor: 'id',
-    description:
-      'The open coordination spaces listed in the data, in the order the source lists them; filter by region and level. Unknown region codes give an empty list. Closed spaces are in `closedCoordinationSpaces`.',
-    args: {
-      regionCode: t.arg.string({ description: 'INEI ubigeo department code ("21") or slug ("puno"), case-insensitive.' }),
-      level: t.arg({ type: CoordinationLevel, description: 'Only spaces of this level.' }),
+  t.connection(
+    {
+      type: CoordinationSpaceRef,
+      description:
+        'The open coordination spaces listed in the data, in the order the source lists them; filter by region and level. Unknown region codes give an empty list. Closed spaces are in `closedCoordinationSpaces`.',
+      args: {
+        regionCode: t.arg.string({ description: 'INEI ubigeo department code ("21") or slug ("puno"), case-insensitive.' }),
+        level: t.arg({ type: CoordinationLevel, description: 'Only spaces of this level.' }),
+      },
+      resolve: (_root, args, ctx) => pageOf(openSpaces(ctx.data, args.regionCode, args.level), args),
     },
-    totalCount: (_parent, args, ctx) => {
-      const where = coordinationWhere(args.regionCode, args.level, true);
-      return where ? ctx.prisma.coordinationSpace.count({ where }) : 0;
-    },
-    resolve: (query, _parent, args, ctx) => {
-      const where = coordinationWhere(args.regionCode, args.level, true);
-      if (!where) return [];
-      return ctx.prisma.coordinationSpace.findMany({ ...query, where, orderBy: [{ position: 'asc' }, { id: 'asc' }] });
-    },
-  }, CoordinationSpaceConnection),
+    CoordinationSpaceConnection,
+  ),
 );
 
 // Closed spaces keep their history but no longer count: they are listed apart.
 builder.queryField('closedCoordinationSpaces', (t) =>
-  t.prismaConnection({
-    type: 'CoordinationSpace',
-    cursor: 'id',
-    description: 'Coordination spaces that have closed (see `closedOn`), most recently closed first; filter by region.',
-    args: {
-      regionCode: t.arg.string({ description: 'INEI ubigeo department code ("21") or slug ("puno"), case-insensitive.' }),
+  t.connection(
+    {
+      type: CoordinationSpaceRef,
+      description: 'Coordination spaces that have closed (see `closedOn`), most recently closed first; filter by region.',
+      args: {
+        regionCode: t.arg.string({ description: 'INEI ubigeo department code ("21") or slug ("puno"), case-insensitive.' }),
+      },
+      resolve: (_root, args, ctx) => {
+        if (args.regionCode == null) return pageOf(ctx.data.closedCoordinationSpaces, args);
+        const region = regionOf(ctx.data, args.regionCode);
+        return pageOf(region ? ctx.data.closedCoordinationSpaces.filter((s) => s.regionId === region.id) : [], args);
+      },
     },
-    totalCount: (_parent, args, ctx) => {
-      const where = coordinationWhere(args.regionCode, null, false);
-      return where ? ctx.prisma.coordinationSpace.count({ where }) : 0;
-    },
-    resolve: (query, _parent, args, ctx) => {
-      const where = coordinationWhere(args.regionCode, null, false);
-      if (!where) return [];
-      return ctx.prisma.coordinationSpace.findMany({ ...query, where, orderBy: [{ closedOn: 'desc' }, { id: 'asc' }] });
-    },
-  }, CoordinationSpaceConnection),
+    CoordinationSpaceConnection,
+  ),
 );
 
-/** The filter for a region code, level and open or closed; null when the code cannot match any region. */
-function coordinationWhere(regionCode: string | null | undefined, level: string | null | undefined, open: boolean) {
-  const region = regionCode == null ? undefined : regionWhere(regionCode);
-  if (region === null) return null;
-  return {
-    ...(region ? { region } : {}),
-    ...(level ? { level: level as 'REGIONAL' } : {}),
-    closedOn: open ? null : { not: null },
-  };
+/** The open spaces of a region (any region when regionCode is absent) and level; none for an unknown code. */
+export function openSpaces(data: Snapshot, regionCode: string | null | undefined, level: string | null | undefined): readonly CoordinationSpace[] {
+  let spaces: readonly CoordinationSpace[];
+  if (regionCode == null) {
+    spaces = data.coordinationSpaces.filter((s) => s.closedOn === null);
+  } else {
+    const region = regionOf(data, regionCode);
+    spaces = region ? (data.openSpacesOfRegion.get(region.id) ?? []) : [];
+  }
+  return level ? spaces.filter((s) => s.level === level) : spaces;
 }

@@ -1,16 +1,20 @@
+import type { Observation } from '@vigia/schema';
+import type { Context } from '../../context.js';
+import { publishedValue } from '../../data/suppression.js';
 import { builder } from '../builder.js';
 import { isoDate } from '../dates.js';
 import { langArgs, pick } from '../lang.js';
-import { regionWhere } from '../region-code.js';
-import { publishedValue, type SuppressionFacts } from '../../data/suppression.js';
+import { regionOf } from '../region-code.js';
+import { DatasetRef, IndicatorRef, RegionRef, SourceRef } from './refs.js';
 
-/** What decides suppression, from an observation loaded with its dataset's flag. */
-const suppressionFacts = (o: {
-  value: number;
-  scope: string;
-  breakdownDimension: string | null;
-  dataset: { countsVictims: boolean };
-}): SuppressionFacts => ({ value: o.value, scope: o.scope, breakdownDimension: o.breakdownDimension, countsVictims: o.dataset.countsVictims });
+export { DatasetRef, IndicatorRef };
+
+/** The figure as this caller may see it (small victim counts suppressed for the public). */
+const published = (o: Observation, ctx: Context) =>
+  publishedValue(
+    { value: o.value, scope: o.scope, breakdownDimension: o.breakdownDimension, countsVictims: ctx.data.datasetById.get(o.datasetId)!.countsVictims },
+    ctx.caller,
+  );
 
 export const DatasetStatus = builder.enumType('DatasetStatus', {
   description: 'Whether a dataset has figures yet.',
@@ -43,10 +47,10 @@ const Breakdown = builder
     }),
   });
 
-export const DatasetRef = builder.prismaNode('Dataset', {
-  id: { field: 'id' },
+builder.node(DatasetRef, {
+  id: { resolve: (dataset) => dataset.id },
   // An unknown or deleted id resolves to null, not an error.
-  nullable: true,
+  loadMany: (ids, ctx) => ids.map((id) => ctx.data.datasetById.get(id) ?? null),
   description: 'A statistical series: observations of one measure with their sources, or none yet (pending).',
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Stable identifier (e.g. "police-officers-trained-2021-2023").' }),
@@ -62,27 +66,33 @@ export const DatasetRef = builder.prismaNode('Dataset', {
     status: t.field({
       type: DatasetStatus,
       description: 'PUBLISHED when it has observations, PENDING when it has none yet.',
-      select: { _count: { select: { observations: true } } },
-      resolve: (d) => (d._count.observations > 0 ? 'PUBLISHED' : 'PENDING'),
+      resolve: (d, _args, ctx) => (ctx.data.observationsOfDataset.has(d.id) ? 'PUBLISHED' : 'PENDING'),
     }),
     pendingReason: t.string({
       nullable: true,
       args: langArgs,
       description: 'Why there are no figures yet; null once the dataset has observations.',
-      select: { _count: { select: { observations: true } } },
-      resolve: (d, { lang }) =>
-        d._count.observations > 0 || !d.pendingReason ? null : pick(lang, d.pendingReason, d.pendingReasonEn ?? d.pendingReason),
+      resolve: (d, { lang }, ctx) =>
+        ctx.data.observationsOfDataset.has(d.id) || !d.pendingReason ? null : pick(lang, d.pendingReason, d.pendingReasonEn ?? d.pendingReason),
     }),
-    observationCount: t.relationCount('observations', { description: 'How many observations it has.' }),
+    observationCount: t.int({
+      description: 'How many observations it has.',
+      resolve: (d, _args, ctx) => ctx.data.observationsOfDataset.get(d.id)?.length ?? 0,
+    }),
     countsVictims: t.exposeBoolean('countsVictims', {
       description:
         'Its figures count victims or cases of trafficking (people, mostly children): small counts below a region or in a breakdown cell are suppressed for the public.',
     }),
-    observations: t.relation('observations', {
+    observations: t.field({
+      type: [IndicatorRef],
       description: 'Its observations, in the order the source gives them.',
-      query: { orderBy: [{ position: 'asc' }, { id: 'asc' }] },
+      resolve: (d, _args, ctx) => ctx.data.observationsOfDataset.get(d.id) ?? [],
     }),
-    source: t.relation('source', { description: 'Where the source presents this dataset (for a pending one: where its chart is).' }),
+    source: t.field({
+      type: SourceRef,
+      description: 'Where the source presents this dataset (for a pending one: where its chart is).',
+      resolve: (d, _args, ctx) => ctx.data.sourceById.get(d.sourceId)!,
+    }),
     csvUrl: t.string({
       description: 'The dataset as CSV, for spreadsheets ("explore the data").',
       resolve: (d, _args, ctx) => new URL(`/data/${encodeURIComponent(d.key)}.csv`, ctx.request.url).href,
@@ -90,11 +100,10 @@ export const DatasetRef = builder.prismaNode('Dataset', {
   }),
 });
 
-export const IndicatorRef = builder.prismaNode('Observation', {
-  name: 'Indicator',
-  id: { field: 'id' },
+builder.node(IndicatorRef, {
+  id: { resolve: (o) => o.id },
   // An unknown or deleted id resolves to null, not an error.
-  nullable: true,
+  loadMany: (ids, ctx) => ids.map((id) => ctx.data.observationById.get(id) ?? null),
   description: 'One figure: a value for a period and an area, in a breakdown cell when it has one, with its source.',
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Stable identifier (e.g. "police-trained-puno", "victims-women-share").' }),
@@ -103,19 +112,16 @@ export const IndicatorRef = builder.prismaNode('Observation', {
       nullable: true,
       description:
         'The figure, in `unit` (percentages as 85.3, not 0.853). Null when it is suppressed for you: a small victim count (see `suppressed`, `displayValue`).',
-      select: { dataset: { select: { countsVictims: true } } },
-      resolve: (o, _args, ctx) => publishedValue(suppressionFacts(o), ctx.caller).value,
+      resolve: (o, _args, ctx) => published(o, ctx).value,
     }),
     suppressed: t.boolean({
       description:
         'True when the figure is withheld from the public to protect children: a victim count below the threshold (default 5) for an area smaller than a region or in a breakdown cell. Editors and admins still get `value`.',
-      select: { dataset: { select: { countsVictims: true } } },
-      resolve: (o, _args, ctx) => publishedValue(suppressionFacts(o), ctx.caller).suppressed,
+      resolve: (o, _args, ctx) => published(o, ctx).suppressed,
     }),
     displayValue: t.string({
       description: 'The figure as text to show: the number, or "< 5" when it is suppressed for you.',
-      select: { dataset: { select: { countsVictims: true } } },
-      resolve: (o, _args, ctx) => publishedValue(suppressionFacts(o), ctx.caller).display,
+      resolve: (o, _args, ctx) => published(o, ctx).display,
     }),
     area: t.exposeString('area', {
       nullable: true,
@@ -125,7 +131,12 @@ export const IndicatorRef = builder.prismaNode('Observation', {
     periodStart: t.string({ description: 'First day of the period the figure covers (ISO date).', resolve: (o) => isoDate(o.periodStart) }),
     periodEnd: t.string({ description: 'Last day of the period the figure covers (ISO date).', resolve: (o) => isoDate(o.periodEnd) }),
     scope: t.expose('scope', { type: ObservationScope, description: 'The area the figure covers.' }),
-    region: t.relation('region', { nullable: true, description: 'The region, when the figure is about one region; null otherwise.' }),
+    region: t.field({
+      type: RegionRef,
+      nullable: true,
+      description: 'The region, when the figure is about one region; null otherwise.',
+      resolve: (o, _args, ctx) => (o.regionId ? ctx.data.regionById.get(o.regionId)! : null),
+    }),
     breakdown: t.field({
       type: Breakdown,
       nullable: true,
@@ -139,44 +150,40 @@ export const IndicatorRef = builder.prismaNode('Observation', {
       description: 'For a share: the population it is a share of (e.g. "women trafficking victims").',
       resolve: (o, { lang }) => (o.baseLabel ? pick(lang, o.baseLabel, o.baseLabelEn ?? o.baseLabel) : null),
     }),
-    source: t.relation('source', { description: 'Where the figure comes from.' }),
-    dataset: t.relation('dataset', { description: 'The dataset the figure belongs to.' }),
+    source: t.field({ type: SourceRef, description: 'Where the figure comes from.', resolve: (o, _args, ctx) => ctx.data.sourceById.get(o.sourceId)! }),
+    dataset: t.field({ type: DatasetRef, description: 'The dataset the figure belongs to.', resolve: (o, _args, ctx) => ctx.data.datasetById.get(o.datasetId)! }),
   }),
 });
 
 builder.queryFields((t) => ({
-  datasets: t.prismaField({
-    type: ['Dataset'],
+  datasets: t.field({
+    type: [DatasetRef],
     description: 'Every dataset, published and pending, in the order of the source.',
-    resolve: (query, _root, _args, ctx) => ctx.prisma.dataset.findMany({ ...query, orderBy: { position: 'asc' } }),
+    resolve: (_root, _args, ctx) => ctx.data.datasets,
   }),
-  dataset: t.prismaField({
-    type: 'Dataset',
+  dataset: t.field({
+    type: DatasetRef,
     nullable: true,
     description: 'One dataset by key; null when unknown.',
     args: { key: t.arg.string({ required: true, description: 'Dataset key.' }) },
-    resolve: (query, _root, { key }, ctx) => ctx.prisma.dataset.findUnique({ ...query, where: { key } }),
+    resolve: (_root, { key }, ctx) => ctx.data.datasetByKey.get(key) ?? null,
   }),
-  indicators: t.prismaField({
-    type: ['Observation'],
+  indicators: t.field({
+    type: [IndicatorRef],
     description:
       'Every figure (indicator) with its source; with regionCode, only the figures about that region (an unknown code gives an empty list).',
     args: { regionCode: t.arg.string({ description: 'INEI ubigeo department code ("21") or slug ("puno"), case-insensitive.' }) },
-    resolve: (query, _root, { regionCode }, ctx) => {
-      const region = regionCode == null ? undefined : regionWhere(regionCode);
-      if (region === null) return [];
-      return ctx.prisma.observation.findMany({
-        ...query,
-        where: region ? { region } : {},
-        orderBy: [{ dataset: { position: 'asc' } }, { position: 'asc' }, { id: 'asc' }],
-      });
+    resolve: (_root, { regionCode }, ctx) => {
+      if (regionCode == null) return ctx.data.observations;
+      const region = regionOf(ctx.data, regionCode);
+      return region ? (ctx.data.observationsOfRegion.get(region.id) ?? []) : [];
     },
   }),
-  indicator: t.prismaField({
-    type: 'Observation',
+  indicator: t.field({
+    type: IndicatorRef,
     nullable: true,
     description: 'One figure by key (e.g. "victims-women-share"); null when unknown.',
     args: { key: t.arg.string({ required: true, description: 'Indicator key.' }) },
-    resolve: (query, _root, { key }, ctx) => ctx.prisma.observation.findUnique({ ...query, where: { key } }),
+    resolve: (_root, { key }, ctx) => ctx.data.observationByKey.get(key) ?? null,
   }),
 }));

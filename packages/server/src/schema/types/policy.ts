@@ -1,6 +1,9 @@
 import { builder } from '../builder.js';
 import { isoDate } from '../dates.js';
 import { langArgs, pick } from '../lang.js';
+import { EntityRef, EntityUnitRef, PolicyObjectiveRef, PolicyRef, ServiceRef, ServiceResultRef, SourceRef } from './refs.js';
+
+export { EntityRef, ServiceRef, ServiceResultRef };
 
 export const EntityKind = builder.enumType('EntityKind', {
   description: 'How the source groups the state entities that deliver the policy.',
@@ -10,7 +13,7 @@ export const EntityKind = builder.enumType('EntityKind', {
   } as const,
 });
 
-builder.prismaObject('Policy', {
+PolicyRef.implement({
   description: 'A national policy: the National Policy against Trafficking in Persons and its Forms of Exploitation to 2030.',
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Stable identifier ("pnt-2030").' }),
@@ -27,23 +30,27 @@ builder.prismaObject('Policy', {
     entityCount: t.exposeInt('reportedEntityCount', { description: 'State entities that deliver them, as the source reports (15).' }),
     operationalActivityCount: t.int({
       description: "Operational activities that are not services (INEI's one).",
-      select: { entities: { select: { operationalActivityCount: true } } },
-      resolve: (p) => p.entities.reduce((sum, e) => sum + e.operationalActivityCount, 0),
+      resolve: (p, _args, ctx) => (ctx.data.entitiesOfPolicy.get(p.id) ?? []).reduce((sum, e) => sum + e.operationalActivityCount, 0),
     }),
-    objectives: t.relation('objectives', {
+    objectives: t.field({
+      type: [PolicyObjectiveRef],
       description: 'The priority objectives, by number.',
-      query: { orderBy: { number: 'asc' } },
+      resolve: (p, _args, ctx) => ctx.data.objectivesOfPolicy.get(p.id) ?? [],
     }),
-    entities: t.relation('entities', {
+    entities: t.field({
+      type: [EntityRef],
       args: { kind: t.arg({ type: EntityKind, description: 'Only entities of this kind.' }) },
       description: 'The entities that deliver the policy, in the order of the source.',
-      query: ({ kind }) => ({ where: kind ? { kind } : {}, orderBy: { position: 'asc' } }),
+      resolve: (p, { kind }, ctx) => {
+        const entities = ctx.data.entitiesOfPolicy.get(p.id) ?? [];
+        return kind ? entities.filter((e) => e.kind === kind) : entities;
+      },
     }),
-    source: t.relation('source', { description: 'Where the source presents the policy.' }),
+    source: t.field({ type: SourceRef, description: 'Where the source presents the policy.', resolve: (p, _args, ctx) => ctx.data.sourceById.get(p.sourceId)! }),
   }),
 });
 
-builder.prismaObject('PolicyObjective', {
+PolicyObjectiveRef.implement({
   description: 'A priority objective of the policy.',
   fields: (t) => ({
     number: t.exposeInt('number', { description: 'Its number (1 to 3).' }),
@@ -52,10 +59,10 @@ builder.prismaObject('PolicyObjective', {
   }),
 });
 
-builder.prismaNode('Entity', {
-  id: { field: 'id' },
+builder.node(EntityRef, {
+  id: { resolve: (entity) => entity.id },
   // An unknown or deleted id resolves to null, not an error.
-  nullable: true,
+  loadMany: (ids, ctx) => ids.map((id) => ctx.data.entityById.get(id) ?? null),
   description: 'A state entity that delivers services of the policy: a ministry (sector) or an autonomous body.',
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Stable identifier (e.g. "mininter").' }),
@@ -68,13 +75,15 @@ builder.prismaNode('Entity', {
     operationalActivityCount: t.exposeInt('operationalActivityCount', {
       description: 'Operational activities it delivers that are not services (INEI: 1).',
     }),
-    units: t.relation('units', {
+    units: t.field({
+      type: [EntityUnitRef],
       description: 'Units or attached bodies the source names within it (Migraciones, DIRCTPTIM, SUNAFIL, SUTRAN, SERFOR).',
-      query: { orderBy: { position: 'asc' } },
+      resolve: (entity, _args, ctx) => ctx.data.unitsOfEntity.get(entity.id) ?? [],
     }),
-    services: t.relation('services', {
+    services: t.field({
+      type: [ServiceRef],
       description: 'The services of this entity that the data details (the source details 2 of the 42).',
-      query: { orderBy: { number: 'asc' } },
+      resolve: (entity, _args, ctx) => ctx.data.servicesOfEntity.get(entity.id) ?? [],
     }),
     sourceText: t.exposeString('sourceText', { description: "The source's own row for the entity." }),
     note: t.string({
@@ -83,11 +92,11 @@ builder.prismaNode('Entity', {
       description: 'Context on how the source classifies or words it.',
       resolve: (entity, { lang }) => (entity.note ? pick(lang, entity.note, entity.noteEn ?? entity.note) : null),
     }),
-    source: t.relation('source', { description: 'Where the source lists the entity.' }),
+    source: t.field({ type: SourceRef, description: 'Where the source lists the entity.', resolve: (e, _args, ctx) => ctx.data.sourceById.get(e.sourceId)! }),
   }),
 });
 
-builder.prismaObject('EntityUnit', {
+EntityUnitRef.implement({
   description: 'A unit or attached body the source names inside an entity.',
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Its name.' }),
@@ -95,24 +104,33 @@ builder.prismaObject('EntityUnit', {
   }),
 });
 
-builder.prismaNode('Service', {
-  id: { field: 'id' },
+builder.node(ServiceRef, {
+  id: { resolve: (service) => service.id },
   // An unknown or deleted id resolves to null, not an error.
-  nullable: true,
+  loadMany: (ids, ctx) => ids.map((id) => ctx.data.serviceById.get(id) ?? null),
   description: 'A service of the policy, with its yearly results.',
   fields: (t) => ({
     number: t.exposeInt('number', { description: "The policy's number for the service (e.g. 20)." }),
     name: t.string({ args: langArgs, description: 'What the service delivers.', resolve: (s, { lang }) => pick(lang, s.name, s.nameEn) }),
-    entity: t.relation('entity', { nullable: true, description: 'The entity that delivers it.' }),
+    entity: t.field({
+      type: EntityRef,
+      nullable: true,
+      description: 'The entity that delivers it.',
+      resolve: (s, _args, ctx) => (s.entityId ? ctx.data.entityById.get(s.entityId)! : null),
+    }),
     entityAttribution: t.exposeString('entityAttribution', {
       nullable: true,
       description: 'Why the service is attributed to its entity, when the source does not say so in words.',
     }),
-    results: t.relation('results', { description: 'Results by year.', query: { orderBy: { year: 'asc' } } }),
+    results: t.field({
+      type: [ServiceResultRef],
+      description: 'Results by year.',
+      resolve: (s, _args, ctx) => ctx.data.resultsOfService.get(s.id) ?? [],
+    }),
   }),
 });
 
-builder.prismaObject('ServiceResult', {
+ServiceResultRef.implement({
   description: 'What a service achieved in a year, and how that compares with its goal.',
   fields: (t) => ({
     year: t.exposeInt('year', { description: 'The year.' }),
@@ -122,33 +140,36 @@ builder.prismaObject('ServiceResult', {
       nullable: true,
       description: "Execution against the year's goal, in percent (118.5 means 118.5 %).",
     }),
-    source: t.relation('source', { description: 'Where the result is reported.' }),
+    source: t.field({ type: SourceRef, description: 'Where the result is reported.', resolve: (r, _args, ctx) => ctx.data.sourceById.get(r.sourceId)! }),
   }),
 });
 
 builder.queryFields((t) => ({
-  policy: t.prismaField({
-    type: 'Policy',
+  policy: t.field({
+    type: PolicyRef,
     description: 'The National Policy against Trafficking in Persons to 2030.',
-    resolve: async (query, _root, _args, ctx) => ctx.prisma.policy.findFirstOrThrow({ ...query, orderBy: { approvedOn: 'desc' } }),
+    resolve: (_root, _args, ctx) => {
+      const policy = ctx.data.policies[0];
+      if (!policy) throw new Error('The database holds no policy: it was not seeded.');
+      return policy;
+    },
   }),
-  entities: t.prismaField({
-    type: ['Entity'],
+  entities: t.field({
+    type: [EntityRef],
     description: 'The 15 entities that deliver the policy, in the order of the source; filter by kind.',
     args: { kind: t.arg({ type: EntityKind, description: 'Only entities of this kind.' }) },
-    resolve: (query, _root, { kind }, ctx) =>
-      ctx.prisma.entity.findMany({ ...query, where: kind ? { kind } : {}, orderBy: { position: 'asc' } }),
+    resolve: (_root, { kind }, ctx) => (kind ? ctx.data.entities.filter((e) => e.kind === kind) : ctx.data.entities),
   }),
-  services: t.prismaField({
-    type: ['Service'],
+  services: t.field({
+    type: [ServiceRef],
     description: 'The services the data details (the source details services 4 and 20 of the 42), by number.',
-    resolve: (query, _root, _args, ctx) => ctx.prisma.service.findMany({ ...query, orderBy: { number: 'asc' } }),
+    resolve: (_root, _args, ctx) => ctx.data.services,
   }),
-  service: t.prismaField({
-    type: 'Service',
+  service: t.field({
+    type: ServiceRef,
     nullable: true,
     description: "One service by the policy's number; null when the data does not detail it.",
     args: { number: t.arg.int({ required: true, description: 'Service number.' }) },
-    resolve: (query, _root, { number }, ctx) => ctx.prisma.service.findUnique({ ...query, where: { number } }),
+    resolve: (_root, { number }, ctx) => ctx.data.serviceByNumber.get(number) ?? null,
   }),
 }));

@@ -1,15 +1,16 @@
+import { pageOf } from '../../read-model/connection.js';
 import { builder } from '../builder.js';
-import { regionWhere } from '../region-code.js';
-import { CoordinationLevel, CoordinationSpaceConnection } from './coordination.js';
-import { IndicatorRef } from './dataset.js';
+import { regionOf } from '../region-code.js';
+import { CoordinationLevel, CoordinationSpaceConnection, CoordinationSpaceRef, openSpaces } from './coordination.js';
+import { IndicatorRef, RegionRef, SourceRef } from './refs.js';
 import { CoordinationSpaceSummary, summarizeSpaces } from './summary.js';
 
 export const POLICE_TRAINED_DATASET = 'police-officers-trained-2021-2023';
 
-builder.prismaNode('Region', {
-  id: { field: 'id' },
+builder.node(RegionRef, {
+  id: { resolve: (region) => region.id },
   // An unknown or deleted id resolves to null, not an error.
-  nullable: true,
+  loadMany: (ids, ctx) => ids.map((id) => ctx.data.regionById.get(id) ?? null),
   description:
     "A region of Peru: one of the 24 departments or the Constitutional Province of Callao, identified by INEI's ubigeo department code.",
   fields: (t) => ({
@@ -22,59 +23,61 @@ builder.prismaNode('Region', {
     highIncidence: t.exposeBoolean('highIncidence', {
       description: 'The source names it a region of high incidence of trafficking in persons (Arequipa, Cusco, Puno, Tacna).',
     }),
-    highIncidenceSource: t.relation('highIncidenceSource', {
+    highIncidenceSource: t.field({
+      type: SourceRef,
       nullable: true,
       description: 'Where the source says the region has high incidence; null when it does not.',
+      resolve: (region, _args, ctx) => (region.highIncidenceSourceId ? ctx.data.sourceById.get(region.highIncidenceSourceId)! : null),
     }),
     coordinationSpaceSummary: t.field({
       type: CoordinationSpaceSummary,
       description: "Counts of the region's open coordination spaces by level (closed ones no longer count).",
-      select: { coordinationSpaces: { where: { closedOn: null }, select: { level: true, source: true } } },
-      resolve: (region) => summarizeSpaces(region.coordinationSpaces),
+      resolve: (region, _args, ctx) => summarizeSpaces(ctx.data, ctx.data.openSpacesOfRegion.get(region.id) ?? []),
     }),
-    coordinationSpaces: t.relatedConnection('coordinationSpaces', {
-      cursor: 'id',
-      totalCount: true,
-      description: "The region's open coordination spaces, in the order the source lists them.",
-      args: { level: t.arg({ type: CoordinationLevel, description: 'Only spaces of this level.' }) },
-      query: ({ level }) => ({
-        where: { closedOn: null, ...(level ? { level } : {}) },
-        orderBy: [{ position: 'asc' }, { id: 'asc' }],
-      }),
-    }, CoordinationSpaceConnection),
+    coordinationSpaces: t.connection(
+      {
+        type: CoordinationSpaceRef,
+        description: "The region's open coordination spaces, in the order the source lists them.",
+        args: { level: t.arg({ type: CoordinationLevel, description: 'Only spaces of this level.' }) },
+        resolve: (region, args, ctx) => {
+          const spaces = ctx.data.openSpacesOfRegion.get(region.id) ?? [];
+          return pageOf(args.level ? spaces.filter((s) => s.level === args.level) : spaces, args);
+        },
+      },
+      CoordinationSpaceConnection,
+    ),
     policeTrained: t.field({
       type: IndicatorRef,
       nullable: true,
       description:
         'Police officers trained in the region by the two PNP courses of 2021–2023, with its source; null where the source gives no figure.',
-      select: (_args, _ctx, nestedSelection) => ({
-        observations: nestedSelection({ where: { dataset: { key: POLICE_TRAINED_DATASET } }, take: 1 }),
-      }),
-      resolve: (region) => region.observations[0] ?? null,
+      resolve: (region, _args, ctx) => {
+        const dataset = ctx.data.datasetByKey.get(POLICE_TRAINED_DATASET);
+        return ctx.data.observationsOfRegion.get(region.id)?.find((o) => o.datasetId === dataset?.id) ?? null;
+      },
     }),
-    indicators: t.relation('observations', {
+    indicators: t.field({
+      type: [IndicatorRef],
       description: 'Every figure about this region, with its source.',
-      query: { orderBy: [{ dataset: { position: 'asc' } }, { position: 'asc' }] },
+      resolve: (region, _args, ctx) => ctx.data.observationsOfRegion.get(region.id) ?? [],
     }),
   }),
 });
 
 builder.queryFields((t) => ({
-  regions: t.prismaField({
-    type: ['Region'],
+  regions: t.field({
+    type: [RegionRef],
     description: 'Regions of Peru ordered by ubigeo code; focus: true gives the five regions the briefing covers.',
     args: { focus: t.arg.boolean({ description: 'true: only the five focus regions; false: only the others.' }) },
-    resolve: (query, _root, { focus }, ctx) =>
-      ctx.prisma.region.findMany({ ...query, where: focus == null ? {} : { isFocus: focus }, orderBy: { code: 'asc' } }),
+    resolve: (_root, { focus }, ctx) => (focus == null ? ctx.data.regions : ctx.data.regions.filter((r) => r.isFocus === focus)),
   }),
-  region: t.prismaField({
-    type: 'Region',
+  region: t.field({
+    type: RegionRef,
     nullable: true,
     description: 'One region by INEI ubigeo department code ("21") or slug ("puno"), case-insensitive; null when unknown.',
     args: { code: t.arg.string({ required: true, description: 'Ubigeo code or slug.' }) },
-    resolve: (query, _root, { code }, ctx) => {
-      const where = regionWhere(code);
-      return where ? ctx.prisma.region.findFirst({ ...query, where }) : null;
-    },
+    resolve: (_root, { code }, ctx) => regionOf(ctx.data, code) ?? null,
   }),
 }));
+
+

@@ -1,6 +1,9 @@
 import { builder } from '../builder.js';
+import { DocumentRef, SourceRef } from './refs.js';
 
-builder.prismaObject('Document', {
+export { DocumentRef, SourceRef };
+
+DocumentRef.implement({
   description: 'A published document Vigía takes figures from.',
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Stable identifier of the document in Vigía.' }),
@@ -14,30 +17,26 @@ builder.prismaObject('Document', {
   }),
 });
 
-export const SourceRef = builder.prismaObject('Source', {
+SourceRef.implement({
   description:
     'Where a figure comes from: a document and the slide or table inside it, with the exact words when they are short enough to quote.',
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Stable identifier of this citation in Vigía.' }),
     title: t.string({
       description: "Title of the document.",
-      select: { document: true },
       resolve: (source) => source.document.title,
     }),
     publisher: t.string({
       description: 'Who published the document.',
-      select: { document: true },
       resolve: (source) => source.document.publisher,
     }),
     publishedOn: t.string({
       description: 'Publication date in ISO 8601 at the precision the document gives (e.g. "2024-02").',
-      select: { document: true },
       resolve: (source) => source.document.publishedOn,
     }),
     url: t.string({
       nullable: true,
       description: 'Where the document can be read, when known.',
-      select: { document: true },
       resolve: (source) => source.document.url,
     }),
     section: t.exposeString('section', { description: 'The slide or table the figure comes from, by its heading.' }),
@@ -47,6 +46,6 @@ export const SourceRef = builder.prismaObject('Source', {
       nullable: true,
       description: 'The work the document itself cites, when the figure is second-hand (e.g. an INEI bulletin).',
     }),
-    document: t.relation('document', { description: 'The document, with its metadata.' }),
+    document: t.field({ type: DocumentRef, description: 'The document, with its metadata.', resolve: (source) => source.document }),
   }),
 });

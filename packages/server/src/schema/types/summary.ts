@@ -1,9 +1,9 @@
-import type { Source } from '@vigia/schema';
+import type { CoordinationSpace } from '@vigia/schema';
+import type { Snapshot, SourceRow } from '../../read-model/snapshot.js';
 import { builder } from '../builder.js';
 import { langArgs, pick } from '../lang.js';
-import { regionWhere } from '../region-code.js';
-import { DatasetRef } from './dataset.js';
-import { SourceRef } from './source.js';
+import { openSpaces } from './coordination.js';
+import { DatasetRef, SourceRef } from './refs.js';
 
 const NATIONAL_DATASET = 'coordination-spaces-national-2023';
 /** The totals the source itself states for the spaces it lists in the five focus regions. */
@@ -16,7 +16,7 @@ export interface Summary {
   populatedCenter: number;
   /** The local total; the national figures report it apart from its parts. */
   local: number;
-  sources: Source[];
+  sources: SourceRow[];
   basis: 'LISTED' | 'REPORTED';
   /** The dataset holding these counts as the source states them, when there is one. */
   datasetKey: string | null;
@@ -24,12 +24,12 @@ export interface Summary {
 }
 
 /** Counts a list of spaces by level. */
-export function summarizeSpaces(spaces: { level: string; source: Source }[]): Summary {
+export function summarizeSpaces(data: Snapshot, spaces: readonly CoordinationSpace[]): Summary {
   const count = (level: string) => spaces.filter((s) => s.level === level).length;
   const provincial = count('PROVINCIAL');
   const district = count('DISTRICT');
   const populatedCenter = count('POPULATED_CENTER');
-  const sources = new Map(spaces.map((s) => [s.source.id, s.source]));
+  const sources = new Map(spaces.map((s) => [s.sourceId, data.sourceById.get(s.sourceId)!]));
   return {
     regional: count('REGIONAL'),
     provincial,
@@ -73,7 +73,7 @@ export const CoordinationSpaceSummary = builder.objectRef<Summary>('Coordination
       nullable: true,
       description:
         'The dataset in which the source states these counts itself (national totals; the five focus regions), with its CSV; null for a single region.',
-      resolve: (s, _args, ctx) => (s.datasetKey ? ctx.prisma.dataset.findUnique({ where: { key: s.datasetKey } }) : null),
+      resolve: (s, _args, ctx) => (s.datasetKey ? (ctx.data.datasetByKey.get(s.datasetKey) ?? null) : null),
     }),
     note: t.string({
       nullable: true,
@@ -90,25 +90,19 @@ builder.queryFields((t) => ({
     description:
       'Counts of the open coordination spaces listed in the data (closed ones no longer count): of one region, or with no regionCode, of the five focus regions together. An unknown region code counts nothing (all zeros).',
     args: { regionCode: t.arg.string({ description: 'INEI ubigeo department code ("21") or slug ("puno"), case-insensitive.' }) },
-    resolve: async (_root, { regionCode }, ctx) => {
-      const region = regionCode == null ? { isFocus: true } : regionWhere(regionCode);
-      if (!region) return summarizeSpaces([]);
-      const spaces = await ctx.prisma.coordinationSpace.findMany({
-        where: { region, closedOn: null },
-        select: { level: true, source: true },
-      });
-      return { ...summarizeSpaces(spaces), datasetKey: regionCode == null ? FOCUS_DATASET : null };
+    resolve: (_root, { regionCode }, ctx) => {
+      if (regionCode != null) return summarizeSpaces(ctx.data, openSpaces(ctx.data, regionCode, null));
+      const focus = openSpaces(ctx.data, null, null).filter((s) => ctx.data.regionById.get(s.regionId)!.isFocus);
+      return { ...summarizeSpaces(ctx.data, focus), datasetKey: FOCUS_DATASET };
     },
   }),
   nationalCoordinationTotals: t.field({
     type: CoordinationSpaceSummary,
     description:
       'The national totals of coordination spaces as the source reports them (25 regional; 90 local: 55 provincial, 35 district). They are not the sum of the listed spaces.',
-    resolve: async (_root, _args, ctx) => {
-      const rows = await ctx.prisma.observation.findMany({
-        where: { dataset: { key: NATIONAL_DATASET }, breakdownDimension: 'level' },
-        include: { source: true },
-      });
+    resolve: (_root, _args, ctx) => {
+      const dataset = ctx.data.datasetByKey.get(NATIONAL_DATASET);
+      const rows = (dataset ? (ctx.data.observationsOfDataset.get(dataset.id) ?? []) : []).filter((o) => o.breakdownDimension === 'level');
       const value = (level: string) => rows.find((r) => r.breakdownValue === level)?.value;
       const regional = value('regional') ?? 0;
       const local = value('local') ?? 0;
@@ -122,7 +116,7 @@ builder.queryFields((t) => ({
         // provincial + district, so what it leaves for populated centres is the difference.
         populatedCenter: local - provincial - district,
         local,
-        sources: [...new Map(rows.map((r) => [r.source.id, r.source])).values()],
+        sources: [...new Map(rows.map((r) => [r.sourceId, ctx.data.sourceById.get(r.sourceId)!])).values()],
         basis: 'REPORTED',
         datasetKey: NATIONAL_DATASET,
         note: {

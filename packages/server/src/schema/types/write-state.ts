@@ -1,6 +1,6 @@
 import { isoDate } from '../dates.js';
 import { builder } from '../builder.js';
-import { IndicatorRef } from './dataset.js';
+import { CoordinationSpaceRef, DocumentRef, IndicatorRef, ServiceResultRef, SourceRef } from './refs.js';
 
 /**
  * Fields the write path adds to the read types: each changeable object's version (send it
@@ -9,7 +9,7 @@ import { IndicatorRef } from './dataset.js';
  */
 const versionField = { description: 'Goes up by one with every change; send it as `expectedVersion` to a mutation to refuse a write on top of a change you have not seen.' };
 
-builder.prismaObjectFields('CoordinationSpace', (t) => ({
+builder.objectFields(CoordinationSpaceRef, (t) => ({
   version: t.exposeInt('version', versionField),
   closedOn: t.string({
     nullable: true,
@@ -20,18 +20,18 @@ builder.prismaObjectFields('CoordinationSpace', (t) => ({
   isOpen: t.boolean({ description: 'Whether the space is working (it has no closing date).', resolve: (s) => s.closedOn === null }),
 }));
 
-builder.prismaObjectFields(IndicatorRef, (t) => ({
+builder.objectFields(IndicatorRef, (t) => ({
   version: t.exposeInt('version', versionField),
 }));
 
-builder.prismaObjectFields('ServiceResult', (t) => ({
+builder.objectFields(ServiceResultRef, (t) => ({
   version: t.exposeInt('version', versionField),
 }));
 
-builder.prismaObjectFields('Source', (t) => ({
+builder.objectFields(SourceRef, (t) => ({
   version: t.exposeInt('version', versionField),
 }));
 
-builder.prismaObjectFields('Document', (t) => ({
+builder.objectFields(DocumentRef, (t) => ({
   version: t.exposeInt('version', versionField),
 }));

@@ -1,0 +1,107 @@
+/**
+ * Holds this process's current snapshot and replaces it when the data changes:
+ * - after this process's own write (`changed()`, awaited before the mutation answers, so the
+ *   answer and every later read see the write);
+ * - when the data watch (cache/watch.ts) sees a write made elsewhere (`refresh()`);
+ * - with a shared version (Redis), at the start of any request that finds another process
+ *   has written since (`current()`), so a write through one process is read through all.
+ */
+import { primaryOf, type PrismaClient, type Provider } from '@vigia/schema';
+import { loadSnapshot, type Snapshot } from './snapshot.js';
+
+/** The newest data version any process has, where all processes can see it. */
+export interface SharedVersion {
+  read(): Promise<number>;
+  /** Raises the shared version to at least `version`. */
+  raise(version: number): Promise<void>;
+}
+
+export interface ReadModelOptions {
+  prisma: PrismaClient;
+  provider: Provider;
+  /** A shared version that fails is logged and the local snapshot is used. */
+  onError?(error: unknown): void;
+}
+
+export class ReadModel {
+  readonly #prisma: PrismaClient;
+  readonly #provider: Provider;
+  readonly #onError: (error: unknown) => void;
+  #snapshot: Snapshot;
+  #loading: Promise<Snapshot> | undefined;
+  #queued: Promise<Snapshot> | undefined;
+  #shared: SharedVersion | undefined;
+
+  private constructor(options: ReadModelOptions, first: Snapshot) {
+    // Always the primary: a replica that lags would hand back data older than a write just made.
+    this.#prisma = primaryOf(options.prisma);
+    this.#provider = options.provider;
+    this.#onError = options.onError ?? (() => {});
+    this.#snapshot = first;
+  }
+
+  static async load(options: ReadModelOptions): Promise<ReadModel> {
+    return new ReadModel(options, await loadSnapshot(primaryOf(options.prisma), options.provider));
+  }
+
+  /** The snapshot as this process last loaded it. */
+  get snapshot(): Snapshot {
+    return this.#snapshot;
+  }
+
+  /** From now on, writes are announced to and looked for in `shared`. */
+  share(shared: SharedVersion): void {
+    this.#shared = shared;
+  }
+
+  /** The snapshot a request is answered from: reloaded first when another process has written since. */
+  async current(): Promise<Snapshot> {
+    if (!this.#shared) return this.#snapshot;
+    try {
+      if ((await this.#shared.read()) > this.#snapshot.version) return await this.refresh();
+    } catch (error) {
+      this.#onError(error);
+    }
+    return this.#snapshot;
+  }
+
+  /**
+   * Reloads from the database. Calls during a load share one further load that starts after
+   * it, so a caller always gets a snapshot read after its call — never an older one in flight.
+   */
+  refresh(): Promise<Snapshot> {
+    if (!this.#loading) return this.#start();
+    this.#queued ??= this.#loading
+      .catch(() => undefined)
+      .then(() => {
+        this.#queued = undefined;
+        return this.#start();
+      });
+    return this.#queued;
+  }
+
+  /** After a write by this process: reload, then let the other processes know. */
+  async changed(): Promise<Snapshot> {
+    const snapshot = await this.refresh();
+    try {
+      await this.#shared?.raise(snapshot.version);
+    } catch (error) {
+      this.#onError(error);
+    }
+    return snapshot;
+  }
+
+  #start(): Promise<Snapshot> {
+    const loading = loadSnapshot(this.#prisma, this.#provider)
+      .then((snapshot) => {
+        // Two loads can finish out of order; the newer data wins.
+        if (snapshot.version >= this.#snapshot.version) this.#snapshot = snapshot;
+        return this.#snapshot;
+      })
+      .finally(() => {
+        if (this.#loading === loading) this.#loading = undefined;
+      });
+    this.#loading = loading;
+    return loading;
+  }
+}
