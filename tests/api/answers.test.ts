@@ -4,6 +4,8 @@
  * forwards and backwards. The answers must match the files in __answers__, which were recorded
  * from the first, Prisma-backed implementation: a change of implementation must not change what
  * partners get. A deliberate change of an answer is re-recorded with `vitest -u` and reviewed.
+ * Every query is also asked of a second server on the same database that interprets operations
+ * instead of compiling them (GRAPHQL_JIT=false): both executors must give the same answers.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -19,6 +21,8 @@ import {
   type GraphQLObjectType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '@vigia/server';
+import { gql } from '../helpers/graphql.js';
 import { startWriteServer, type WriteServer } from '../write/support.js';
 
 const sdl = buildSchema(readFileSync(resolve(import.meta.dirname, '../../packages/schema/schema.graphql'), 'utf8'));
@@ -75,6 +79,7 @@ const VARIANTS: Record<string, string[]> = {
 };
 
 let server: WriteServer;
+let interpreted: RunningServer;
 /** Database ids (cuids, new on every seed) → a stable label from the row's own key. */
 const labels = new Map<string, string>();
 
@@ -97,6 +102,7 @@ beforeAll(async () => {
   // These queries ask for everything at once, far past what the public limits allow.
   Object.assign(process.env, { MAX_DEPTH: '100', MAX_COST: '10000000', MAX_TOKENS: '1000000', MAX_ALIASES: '10000' });
   server = await startWriteServer();
+  interpreted = await startServer({ port: 0, host: '127.0.0.1', databaseUrl: server.databaseUrl, env: { GRAPHQL_JIT: 'false' } });
   const db = server.prisma;
   const rows: [string, { id: string; [k: string]: unknown }[], (r: any) => unknown][] = [
     ['region', await db.region.findMany(), (r) => r.code],
@@ -111,7 +117,10 @@ beforeAll(async () => {
   ];
   for (const [kind, list, key] of rows) for (const row of list) labels.set(row.id, `<${kind} ${String(key(row))}>`);
 }, 120_000);
-afterAll(async () => server?.stop());
+afterAll(async () => {
+  await interpreted?.close();
+  await server?.stop();
+});
 
 const publicRoots = () =>
   Object.keys(sdl.getQueryType()!.getFields())
@@ -119,8 +128,16 @@ const publicRoots = () =>
     .sort();
 
 async function ask(role: 'EDITOR' | null, query: string) {
-  const result = await server.as(role, query);
-  return { data: result.data ?? null, errors: result.errors?.map((e) => ({ message: e.message, path: (e as { path?: unknown }).path })) };
+  const shape = (result: Awaited<ReturnType<typeof gql>>) => ({
+    data: result.data ?? null,
+    errors: result.errors?.map((e) => ({ message: e.message, path: (e as { path?: unknown }).path })),
+  });
+  const answer = shape(await server.as(role, query));
+  const headers: Record<string, string> = role ? { authorization: `Bearer ${server.keys[role].key}` } : {};
+  // Absolute URLs in answers (Dataset.csvUrl) name the server asked.
+  const other = JSON.stringify(shape(await gql(interpreted.graphqlUrl, query, {}, headers))).replaceAll(interpreted.url, server.url);
+  expect(JSON.parse(other), query).toEqual(answer);
+  return answer;
 }
 
 // Suppression (what a key changes) is proven in tests/write/suppression.test.ts: the seed holds no

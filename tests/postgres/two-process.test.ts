@@ -94,6 +94,8 @@ describe.skipIf(!pgUp || !redisUp)('two server processes on one PostgreSQL and o
     REDIS_PREFIX: `vigia-test-${randomBytes(4).toString('hex')}:`,
     RATE_LIMIT_WINDOW_SECONDS: '60',
     RATE_LIMIT_PER_KEY: '5',
+    // No polling for writes: B learns of A's writes through the data version in Redis alone.
+    DATA_CHANGE_POLL_MS: '0',
     LOG_LEVEL: 'warn',
   });
 

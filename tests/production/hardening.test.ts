@@ -154,6 +154,44 @@ describe('NODE_ENV=production', () => {
   });
 });
 
+describe('a write whose answer cannot be read back', () => {
+  it('says the change was saved, and the data shows it once the database answers again', async () => {
+    const server = await startProductionServer();
+    try {
+      const prisma = server.running.prisma;
+      const editor = (await createKey(prisma, { name: 'reload test', role: 'EDITOR' }, localOperator())).key;
+      // The write touches Document only; reading the data back also needs TrainingCourse.
+      await prisma.$executeRawUnsafe('ALTER TABLE "TrainingCourse" RENAME TO "TrainingCourseGone"');
+      let r;
+      try {
+        r = await post(
+          server.graphqlUrl,
+          { query: 'mutation { upsertDocument(input: { key: "reload-doc", title: "Informe de prueba (fixture)", publisher: "Vigía", publishedOn: "2024" }) { changed } }' },
+          { authorization: `Bearer ${editor}` },
+        );
+      } finally {
+        await prisma.$executeRawUnsafe('ALTER TABLE "TrainingCourseGone" RENAME TO "TrainingCourse"');
+      }
+      expect(r.json.errors[0]).toMatchObject({ extensions: { code: 'SAVED_NOT_SHOWN' } });
+      expect(await prisma.document.count({ where: { key: 'reload-doc' } })).toBe(1);
+      // The data watch sees the write's audit entry and reloads (DATA_CHANGE_POLL_MS, 2 s by default).
+      const started = Date.now();
+      let upsert;
+      do {
+        await new Promise((done) => setTimeout(done, 200));
+        upsert = await post(
+          server.graphqlUrl,
+          { query: 'mutation { upsertDocument(input: { key: "reload-doc", title: "Informe de prueba (fixture)" }) { changed document { title } } }' },
+          { authorization: `Bearer ${editor}` },
+        );
+      } while (upsert.json.errors && Date.now() - started < 10_000);
+      expect(upsert.json.data.upsertDocument).toEqual({ changed: false, document: { title: 'Informe de prueba (fixture)' } });
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('configuration from the environment', () => {
   it('names every bad variable, what it accepts and what it got', () => {
     let error: unknown;

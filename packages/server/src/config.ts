@@ -72,6 +72,8 @@ export interface Config {
     /** Anonymous callers may send only persisted operations. */
     only: boolean;
   };
+  /** Execute operations compiled by graphql-jit (each distinct document compiled once). */
+  jit: boolean;
   metrics: boolean;
   shutdownTimeoutMs: number;
   keepAliveTimeoutMs: number;
@@ -203,6 +205,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       dataChangePollMs: int('DATA_CHANGE_POLL_MS', 2000, 0, 3_600_000),
     },
     persisted: { manifests, only: persistedOnly },
+    jit: bool('GRAPHQL_JIT', true),
     metrics: bool('METRICS', true),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     keepAliveTimeoutMs: int('KEEP_ALIVE_TIMEOUT_MS', 65_000, 1000, 600_000),

@@ -46,6 +46,18 @@ export class ForbiddenError extends GraphQLError {
 }
 
 /**
+ * The write committed, but this process could not read the data back to answer with it (the
+ * database went away just after). The data watch reloads it at its next check.
+ */
+export class SavedNotShownError extends GraphQLError {
+  constructor() {
+    super('The change was saved, but the server could not read the data back to show it. Read it again in a moment.', {
+      extensions: { code: 'SAVED_NOT_SHOWN' },
+    });
+  }
+}
+
+/**
  * Thrown inside a write transaction when a row changed between our read and our
  * conditional write (another process won the race). The caller retries from the read.
  */

@@ -1,7 +1,7 @@
 import type { SchemaTypes } from '@pothos/core';
 import type { Context } from '../../context.js';
 import { actorFor, type Actor } from '../../data/audit.js';
-import { UnauthenticatedError } from '../../data/errors.js';
+import { SavedNotShownError, UnauthenticatedError } from '../../data/errors.js';
 import type { Db } from '../../data/refs.js';
 import { writeTransaction } from '../../data/write.js';
 import type { builder } from '../builder.js';
@@ -22,7 +22,12 @@ export async function runWrite<T>(ctx: Context, work: (tx: Db, actor: Actor) => 
   const result = await writeTransaction(ctx.prisma, (tx) => work(tx, actorFor(caller)));
   // The payload, and every read after this answer, must see the write: reload the public data
   // before answering (an unchanged object wrote nothing, so there is nothing to reload).
-  if ((result as { changed?: boolean }).changed !== false) ctx.data = await ctx.readModel.changed();
+  if ((result as { changed?: boolean }).changed === false) return result;
+  try {
+    ctx.data = await ctx.readModel.changed();
+  } catch {
+    throw new SavedNotShownError();
+  }
   return result;
 }
 
