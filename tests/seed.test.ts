@@ -76,3 +76,16 @@ it('a seed that fails half-way writes nothing', async () => {
   expect(await counts()).toEqual(before);
   expect(await prisma.region.findUnique({ where: { slug: 'atlantis' } })).toBeNull();
 });
+
+it('`pnpm db:seed` leaves an audit entry, so running servers reload the data it re-applied', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const run = spawnSync('pnpm', ['db:seed'], {
+    cwd: join(import.meta.dirname, '..'),
+    env: { ...process.env, DATABASE_URL: postgres?.url ?? `file:${join(dir, 'seed.db')}` },
+    encoding: 'utf8',
+  });
+  expect(run.status, run.stderr).toBe(0);
+  const entry = await prisma.auditEntry.findFirst({ where: { action: 'seed' }, orderBy: { id: 'desc' } });
+  expect(entry).toMatchObject({ actor: expect.stringMatching(/^local operator \(/), subjectKey: 'seed data' });
+  expect(JSON.parse(entry!.after!)).toMatchObject({ regions: 25 });
+}, 60_000);
