@@ -50,6 +50,10 @@ describe('response cache', () => {
     const after = await post(server.graphqlUrl, { query: results });
     expect(after.json.data.service.results.find((r: any) => r.year === 2023).achieved).toBe(old + 7);
     expect(await metric(server.url, 'vigia_response_cache_invalidations_total')).toBeGreaterThanOrEqual(1);
+    // The write reloaded the public data in memory, up to its own audit entry.
+    expect(await metric(server.url, 'vigia_data_reload_duration_seconds_count')).toBeGreaterThanOrEqual(1);
+    const newest = await server.running.prisma.auditEntry.aggregate({ _max: { id: true } });
+    expect(await metric(server.url, 'vigia_data_version')).toBe(newest._max.id);
   });
 
   it('does not let an anonymous caller write (and the cache stays as it was)', async () => {

@@ -96,6 +96,13 @@ export function createProductionLayer(options: ProductionOptions): ProductionLay
 
   // Several processes on one Redis tell each other of their writes (read-model/read-model.ts).
   if (redis && options.readModel) options.readModel.share(redisVersion(redis, config.redisPrefix));
+  if (options.readModel) {
+    metrics.dataVersion.set(options.readModel.snapshot.version);
+    options.readModel.onLoad((snapshot, seconds) => {
+      metrics.dataReloads.observe(seconds);
+      metrics.dataVersion.set(snapshot.version);
+    });
+  }
 
   // Writes from elsewhere (a CLI import, a process without Redis) reload the public data and
   // empty this cache too.

@@ -3,7 +3,7 @@
  * one process). Operation names are labels, so their number is capped: past the cap new
  * names are counted as "other" instead of growing the series without bound.
  */
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 const MAX_OPERATION_NAMES = 200;
 
@@ -52,6 +52,18 @@ export class Metrics {
     name: 'vigia_rate_limited_total',
     help: 'Requests refused with 429, by bucket kind (address or key).',
     labelNames: ['bucket'] as const,
+    registers: [this.registry],
+  });
+
+  readonly dataReloads = new Histogram({
+    name: 'vigia_data_reload_duration_seconds',
+    help: 'Reloads of the public data held in memory (after writes), and how long each took.',
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
+  readonly dataVersion = new Gauge({
+    name: 'vigia_data_version',
+    help: 'The newest audit entry in the public data this process answers from: equal on every process once a write has reached them all.',
     registers: [this.registry],
   });
 

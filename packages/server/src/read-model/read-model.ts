@@ -31,6 +31,7 @@ export class ReadModel {
   #loading: Promise<Snapshot> | undefined;
   #queued: Promise<Snapshot> | undefined;
   #shared: SharedVersion | undefined;
+  #onLoad: ((snapshot: Snapshot, seconds: number) => void) | undefined;
 
   private constructor(options: ReadModelOptions, first: Snapshot) {
     // Always the primary: a replica that lags would hand back data older than a write just made.
@@ -47,6 +48,11 @@ export class ReadModel {
   /** The snapshot as this process last loaded it. */
   get snapshot(): Snapshot {
     return this.#snapshot;
+  }
+
+  /** Called after every reload (for metrics). */
+  onLoad(listener: (snapshot: Snapshot, seconds: number) => void): void {
+    this.#onLoad = listener;
   }
 
   /** From now on, writes are announced to and looked for in `shared`. */
@@ -92,10 +98,12 @@ export class ReadModel {
   }
 
   #start(): Promise<Snapshot> {
+    const started = performance.now();
     const loading = loadSnapshot(this.#prisma, this.#provider)
       .then((snapshot) => {
         // Two loads can finish out of order; the newer data wins.
         if (snapshot.version >= this.#snapshot.version) this.#snapshot = snapshot;
+        this.#onLoad?.(this.#snapshot, (performance.now() - started) / 1000);
         return this.#snapshot;
       })
       .finally(() => {
