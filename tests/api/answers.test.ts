@@ -4,8 +4,9 @@
  * forwards and backwards. The answers must match the files in __answers__, which were recorded
  * from the first, Prisma-backed implementation: a change of implementation must not change what
  * partners get. A deliberate change of an answer is re-recorded with `vitest -u` and reviewed.
- * Every query is also asked of a second server on the same database that interprets operations
- * instead of compiling them (GRAPHQL_JIT=false): both executors must give the same answers.
+ * Every query is asked twice (a document runs interpreted the first time, compiled by graphql-jit
+ * from the second) and also of a second server on the same database that only interprets
+ * (GRAPHQL_JIT=false): the three answers must be the same, errors' locations included.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -101,6 +102,8 @@ function recorded(answer: unknown): string {
 beforeAll(async () => {
   // These queries ask for everything at once, far past what the public limits allow.
   Object.assign(process.env, { MAX_DEPTH: '100', MAX_COST: '10000000', MAX_TOKENS: '1000000', MAX_ALIASES: '10000' });
+  // Every request executed: a cached second answer would not show the compiled one.
+  process.env.RESPONSE_CACHE = 'false';
   server = await startWriteServer();
   interpreted = await startServer({ port: 0, host: '127.0.0.1', databaseUrl: server.databaseUrl, env: { GRAPHQL_JIT: 'false' } });
   const db = server.prisma;
@@ -128,16 +131,16 @@ const publicRoots = () =>
     .sort();
 
 async function ask(role: 'EDITOR' | null, query: string) {
-  const shape = (result: Awaited<ReturnType<typeof gql>>) => ({
-    data: result.data ?? null,
-    errors: result.errors?.map((e) => ({ message: e.message, path: (e as { path?: unknown }).path })),
-  });
-  const answer = shape(await server.as(role, query));
+  const whole = (result: Awaited<ReturnType<typeof gql>>) => ({ data: result.data ?? null, errors: result.errors });
+  const first = whole(await server.as(role, query));
+  const compiled = whole(await server.as(role, query));
   const headers: Record<string, string> = role ? { authorization: `Bearer ${server.keys[role].key}` } : {};
   // Absolute URLs in answers (Dataset.csvUrl) name the server asked.
-  const other = JSON.stringify(shape(await gql(interpreted.graphqlUrl, query, {}, headers))).replaceAll(interpreted.url, server.url);
-  expect(JSON.parse(other), query).toEqual(answer);
-  return answer;
+  const other = JSON.parse(JSON.stringify(whole(await gql(interpreted.graphqlUrl, query, {}, headers))).replaceAll(interpreted.url, server.url));
+  expect(compiled, query).toEqual(first);
+  expect(other, query).toEqual(first);
+  // Recorded: the data, and each error's message and path.
+  return { data: first.data, errors: first.errors?.map((e) => ({ message: e.message, path: (e as { path?: unknown }).path })) };
 }
 
 // Suppression (what a key changes) is proven in tests/write/suppression.test.ts: the seed holds no

@@ -55,6 +55,11 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly compiledDocuments = new Counter({
+    name: 'vigia_graphql_compiled_documents_total',
+    help: 'GraphQL documents compiled by graphql-jit (each on its second request).',
+    registers: [this.registry],
+  });
   readonly dataReloads = new Histogram({
     name: 'vigia_data_reload_duration_seconds',
     help: 'Reloads of the public data held in memory (after writes), and how long each took.',
