@@ -88,3 +88,16 @@ it('answers from the snapshot it has when the shared version cannot be read', as
   await model.changed();
   expect(errors.map((e) => (e as Error).message)).toEqual(['Redis is away', 'Redis is away']);
 });
+
+it('reloads once, and says why, when the shared version is one this database does not have', async () => {
+  const errors: unknown[] = [];
+  const model = await ReadModel.load({ prisma, provider: 'sqlite', onError: (e) => errors.push(e) });
+  // E.g. another deployment with its own database on the same Redis and REDIS_PREFIX.
+  const foreign = model.snapshot.version + 1000;
+  model.share({ read: async () => foreign, raise: async () => {} });
+  loads = 0;
+  for (let i = 0; i < 5; i++) expect(await model.current()).toBe(model.snapshot);
+  expect(loads).toBe(1);
+  expect(errors).toHaveLength(1);
+  expect((errors[0] as Error).message).toMatch(/shared data version \(\d+\) is ahead of this database's newest audit entry/);
+});

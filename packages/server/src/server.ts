@@ -53,7 +53,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const readModel = await ReadModel.load({
     prisma,
     provider: target.provider,
-    onError: (error) => logger.warn({ err: error }, 'Could not read the shared data version'),
+    onError: (error) => logger.warn({ err: error }, 'The shared data version (Redis) could not be used'),
   });
   const production = createProductionLayer({ schema, prisma, readModel, config, logger });
   await production.connected();

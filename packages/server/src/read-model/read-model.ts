@@ -19,7 +19,7 @@ export interface SharedVersion {
 export interface ReadModelOptions {
   prisma: PrismaClient;
   provider: Provider;
-  /** A shared version that fails is logged and the local snapshot is used. */
+  /** A shared version that fails, or that this database cannot reach, is logged; the local snapshot is used. */
   onError?(error: unknown): void;
 }
 
@@ -31,6 +31,8 @@ export class ReadModel {
   #loading: Promise<Snapshot> | undefined;
   #queued: Promise<Snapshot> | undefined;
   #shared: SharedVersion | undefined;
+  /** The highest shared version already reloaded for, reached or not. */
+  #sharedSeen = 0;
   #onLoad: ((snapshot: Snapshot, seconds: number) => void) | undefined;
 
   private constructor(options: ReadModelOptions, first: Snapshot) {
@@ -64,7 +66,19 @@ export class ReadModel {
   async current(): Promise<Snapshot> {
     if (!this.#shared) return this.#snapshot;
     try {
-      if ((await this.#shared.read()) > this.#snapshot.version) return await this.refresh();
+      const shared = await this.#shared.read();
+      if (shared <= Math.max(this.#snapshot.version, this.#sharedSeen)) return this.#snapshot;
+      this.#sharedSeen = shared;
+      const snapshot = await this.refresh();
+      // A version this database does not have: reloading on every request would not reach it.
+      if (snapshot.version < shared) {
+        this.#onError(
+          new Error(
+            `The shared data version (${shared}) is ahead of this database's newest audit entry (${snapshot.version}): does another deployment, or a database restored from a backup, share this Redis and REDIS_PREFIX?`,
+          ),
+        );
+      }
+      return snapshot;
     } catch (error) {
       this.#onError(error);
     }
