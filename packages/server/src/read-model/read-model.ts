@@ -115,10 +115,10 @@ export class ReadModel {
     const started = performance.now();
     const loading = loadSnapshot(this.#prisma, this.#provider)
       .then((snapshot) => {
-        // Two loads can finish out of order; the newer data wins.
-        if (snapshot.version >= this.#snapshot.version) this.#snapshot = snapshot;
-        this.#onLoad?.(this.#snapshot, (performance.now() - started) / 1000);
-        return this.#snapshot;
+        // Loads run one at a time (refresh() queues), so the last one read the newest data.
+        this.#snapshot = snapshot;
+        this.#onLoad?.(snapshot, (performance.now() - started) / 1000);
+        return snapshot;
       })
       .finally(() => {
         if (this.#loading === loading) this.#loading = undefined;
