@@ -36,6 +36,8 @@ const { values: args } = parseArgs({
     query: { type: 'string', multiple: true, default: [] },
     /** Skip the rows with the response cache on or off. */
     cache: { type: 'string' },
+    /** `off` skips the reloads of the in-memory data (bench/reload.ts). */
+    reload: { type: 'string', default: 'on' },
   },
 });
 const extraEnv = Object.fromEntries(args.env!.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
@@ -247,6 +249,36 @@ const table = [
   ),
 ].join('\n');
 
+/** Reloads of the in-memory data as it grows (bench/reload.ts, in its own process with --expose-gc). */
+let reloadText = '';
+if (args.reload !== 'off') {
+  const pg = !args.only || args.only === 'postgresql' ? createPostgresDatabase() : undefined;
+  let out: string;
+  try {
+    out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/reload.ts', ...(pg ? [pg.url] : [])], {
+      cwd: serverDir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+  } finally {
+    pg?.drop();
+  }
+  const reloads = out
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as { database: string; observations: number; reloadMs: number; heapMb: number })
+    .filter((r) => !args.only || r.database.toLowerCase() === args.only);
+  reloadText = [
+    'Reloads of the in-memory data (after each write), as the data grows: the seeded briefing, then with 10,000 and 100,000 more',
+    'observations — SYNTHETIC copies of a seeded figure in a throw-away database of the benchmark, to show where the design stops fitting.',
+    '',
+    '| database | observations | reload, median of 7 (ms) | heap per snapshot (MB) |',
+    '| --- | ---: | ---: | ---: |',
+    ...reloads.map((r) => `| ${r.database} | ${fmt(r.observations)} | ${fmt(r.reloadMs)} | ${fmt(r.heapMb, 1)} |`),
+  ].join('\n');
+  console.log(`\n${reloadText}`);
+}
+
 let soakText = '';
 if (soak) {
   const s = soak.samplesMb;
@@ -256,7 +288,7 @@ if (soak) {
   soakText = `Soak: region-card on SQLite without the response cache for ${soakSeconds} s at ${connections} connections: ${fmt(soak.rps)} req/s, p99 ${soak.p99} ms, ${soak.errors} errors; RSS mean of the first 10 s ${fmt(avg(first))} MB, of the last 10 s ${fmt(avg(last))} MB (change ${fmt(avg(last) - avg(first), 1)} MB), peak ${fmt(Math.max(...s))} MB.`;
 }
 
-const report = `Run on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${connections} connections, ${duration} s per run after a 2 s warm-up.\n\n${table}\n\n${soakText}\n`;
+const report = `Run on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${connections} connections, ${duration} s per run after a 2 s warm-up.\n\n${table}\n\n${soakText}\n${reloadText ? `\n${reloadText}\n` : ''}`;
 console.log(`\n${report}`);
 if (args.write) {
   const file = join(repoRoot, 'BENCHMARKS.md');
