@@ -19,9 +19,14 @@ export interface SharedVersion {
 export interface ReadModelOptions {
   prisma: PrismaClient;
   provider: Provider;
-  /** A shared version that fails, or that this database cannot reach, is logged; the local snapshot is used. */
+  /**
+   * A shared version that fails, or that this database cannot reach, is reported here (at most once
+   * per ERROR_INTERVAL_MS: with Redis away every request fails the same way); the local snapshot is used.
+   */
   onError?(error: unknown): void;
 }
+
+const ERROR_INTERVAL_MS = 10_000;
 
 export class ReadModel {
   readonly #prisma: PrismaClient;
@@ -39,7 +44,12 @@ export class ReadModel {
     // Always the primary: a replica that lags would hand back data older than a write just made.
     this.#prisma = primaryOf(options.prisma);
     this.#provider = options.provider;
-    this.#onError = options.onError ?? (() => {});
+    let lastReported = -Infinity;
+    this.#onError = (error) => {
+      if (performance.now() - lastReported < ERROR_INTERVAL_MS) return;
+      lastReported = performance.now();
+      options.onError?.(error);
+    };
     this.#snapshot = first;
   }
 
