@@ -66,3 +66,20 @@ export class RetryableConflict extends Error {
     super('The row changed during the write; retrying.');
   }
 }
+
+/**
+ * The database (or another dependency) cannot take the request right now: busy with other
+ * writers past our retries, or unreachable. Nothing was written. A 503 with Retry-After, so
+ * clients and load balancers retry instead of reporting a bug.
+ */
+export class UnavailableError extends GraphQLError {
+  constructor(message: string, retryAfterSeconds = 2) {
+    super(message, {
+      extensions: {
+        code: 'SERVICE_UNAVAILABLE',
+        retryAfter: retryAfterSeconds,
+        http: { status: 503, headers: { 'Retry-After': String(retryAfterSeconds) } },
+      },
+    });
+  }
+}
