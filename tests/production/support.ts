@@ -78,3 +78,48 @@ export async function metric(url: string, sample: string): Promise<number> {
   const line = text.split('\n').find((l) => l.startsWith(`${sample} `));
   return line ? Number(line.slice(sample.length + 1)) : 0;
 }
+
+/**
+ * Sends bytes as they are on a new socket (no client library to tidy them up) and resolves with
+ * what came back once the server closes the connection, or after `waitMs` without a close.
+ */
+export async function rawRequest(url: string, payload: string, waitMs = 20_000) {
+  const { connect } = await import('node:net');
+  const { hostname, port } = new URL(url);
+  const started = performance.now();
+  return new Promise<{ raw: string; status: number | undefined; json: any; closed: boolean; ms: number }>((done) => {
+    let raw = '';
+    const socket = connect(Number(port), hostname, () => socket.write(payload));
+    const finish = (closed: boolean) => {
+      clearTimeout(timer);
+      socket.destroy();
+      const status = /^HTTP\/1\.1 (\d{3})/.exec(raw)?.[1];
+      const [head = '', ...rest] = raw.split('\r\n\r\n');
+      let bodyText = rest.join('\r\n\r\n');
+      if (/^transfer-encoding:\s*chunked/im.test(head)) bodyText = dechunk(bodyText);
+      let json: any;
+      try {
+        json = JSON.parse(bodyText);
+      } catch {
+        json = undefined;
+      }
+      done({ raw, status: status ? Number(status) : undefined, json, closed, ms: performance.now() - started });
+    };
+    const timer = setTimeout(() => finish(false), waitMs);
+    socket.on('data', (chunk) => (raw += chunk));
+    socket.on('close', () => finish(true));
+    socket.on('error', () => {});
+  });
+}
+
+function dechunk(text: string): string {
+  let out = '';
+  let rest = text;
+  for (;;) {
+    const eol = rest.indexOf('\r\n');
+    const size = parseInt(rest.slice(0, eol), 16);
+    if (!(size > 0)) return out;
+    out += rest.slice(eol + 2, eol + 2 + size);
+    rest = rest.slice(eol + 2 + size + 2);
+  }
+}

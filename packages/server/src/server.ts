@@ -5,6 +5,7 @@ import { createPrismaClient, prepareDatabase, repoRoot, resolveDatabaseTarget, t
 import type { PrepareResult } from '@vigia/schema';
 import { loadConfig, type Config } from './config.js';
 import { createApp } from './http/app.js';
+import { answerClientError } from './http/client-error.js';
 import { createProductionLayer, type ProductionLayer } from './http/production.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { ReadModel } from './read-model/read-model.js';
@@ -57,10 +58,18 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   const production = createProductionLayer({ schema, prisma, readModel, config, logger });
   await production.connected();
-  const server = createServer(createApp({ prisma, readModel, widgetsDir: widgetsDist, production }));
-  // Slow or stalled clients must not hold sockets: whole request and headers are timed.
-  server.requestTimeout = config.limits.requestTimeoutMs;
-  server.headersTimeout = Math.min(config.limits.requestTimeoutMs, 10_000);
+  const headersTimeout = Math.min(config.limits.requestTimeoutMs, 10_000);
+  const server = createServer(
+    {
+      // Slow or stalled clients must not hold sockets: whole request and headers are timed.
+      requestTimeout: config.limits.requestTimeoutMs,
+      headersTimeout,
+      // Node checks those timeouts only this often (30 s by default, which made a 10 s limit act at ~32 s).
+      connectionsCheckingInterval: Math.max(250, Math.min(1000, headersTimeout / 4)),
+    },
+    createApp({ prisma, readModel, widgetsDir: widgetsDist, production }),
+  );
+  server.on('clientError', answerClientError(production.logger));
   // Longer than a load balancer's idle timeout (60 s is common), so it never reuses a socket we closed.
   server.keepAliveTimeout = config.keepAliveTimeoutMs;
   await new Promise<void>((done, fail) => {

@@ -12,6 +12,7 @@ import { suppressionThreshold } from '../data/suppression.js';
 import type { ReadModel } from '../read-model/read-model.js';
 import { schema } from '../schema/index.js';
 import { createProductionLayer, type ProductionLayer } from './production.js';
+import { decodeSegment, parseTarget } from './request-target.js';
 
 export interface AppOptions {
   prisma: PrismaClient;
@@ -76,8 +77,8 @@ export function createApp({ prisma, readModel, widgetsDir, production = createPr
       : null;
 
   return production.wrap((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const path = url.pathname;
+    // production.wrap has refused targets that do not parse (400) before this runs.
+    const path = parseTarget(req.url)?.path ?? '/';
 
     if (path === '/graphql' || path.startsWith('/graphql/')) {
       void yoga(req, res);
@@ -89,7 +90,9 @@ export function createApp({ prisma, readModel, widgetsDir, production = createPr
     }
     const csv = /^\/data\/([^/]+)\.csv$/.exec(path);
     if (csv && (req.method === 'GET' || req.method === 'HEAD')) {
-      void datasetCsv(prisma, decodeURIComponent(csv[1]!), req, res);
+      const key = decodeSegment(csv[1]!);
+      if (key === null) return sendJson(res, 400, { error: `The dataset key in ${path} is not valid percent-encoding.`, code: 'BAD_REQUEST' });
+      void datasetCsv(prisma, key, req, res);
       return;
     }
     if (path === '/widgets') {

@@ -24,6 +24,7 @@ import { createLogger, requestIdOf, yogaLogger, type Logger } from '../observabi
 import { Metrics } from '../observability/metrics.js';
 import { createFastPath, readBody } from './fast-path.js';
 import { loadPersistedManifests, usePersisted } from './persisted.js';
+import { parseTarget, validHost } from './request-target.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 type ServerContext = { req: IncomingMessage; res: ServerResponse };
@@ -310,16 +311,39 @@ export function createProductionLayer(options: ProductionOptions): ProductionLay
     });
   };
 
+  /**
+   * Runs a request to its end without letting anything it throws escape: a malformed request
+   * is a 400 saying what is wrong, a bug a 500 with the request id, and the process keeps serving.
+   */
   const wrap =
     (handler: Handler): Handler =>
     (req, res) => {
+      const id = requestIdOf(req);
+      try {
+        const pending = serve(handler, req, res, id) as unknown;
+        if (pending instanceof Promise) pending.catch((error: unknown) => failed(req, res, id, error));
+      } catch (error) {
+        failed(req, res, id, error);
+      }
+    };
+
+  const failed = (req: IncomingMessage, res: ServerResponse, id: string, error: unknown) => {
+    logger.error({ reqId: id, err: error, method: req.method, url: String(req.url).slice(0, 200) }, 'Request failed outside its handler');
+    if (res.headersSent) return void res.destroy();
+    sendJson(res, 500, { 'Cache-Control': 'no-store' }, {
+      errors: [{ message: `Unexpected error. Quote request id ${id} when you report it.`, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: id } }],
+    });
+  };
+
+  const serve = (handler: Handler, req: IncomingMessage, res: ServerResponse, id: string): void | Promise<unknown> => {
       const started = performance.now();
-      const state: RequestState = { id: requestIdOf(req) };
+      const state: RequestState = { id };
       states.set(req, state);
       res.setHeader('X-Request-Id', state.id);
       if (draining) res.setHeader('Connection', 'close');
-      const path = pathOf(req.url);
-      const route = routeOf(path);
+      const target = validHost(req.headers.host) ? parseTarget(req.url) : null;
+      const path = target?.path ?? pathOf(req.url);
+      const route = target ? routeOf(path) : 'other';
 
       // 'close' comes for every request, also when the client went away before the answer.
       res.once('close', () => {
@@ -347,10 +371,16 @@ export function createProductionLayer(options: ProductionOptions): ProductionLay
         else logger.info(line, 'request');
       });
 
-      if (path === '/ready') return void ready(res);
+      if (!target) {
+        logger.warn({ reqId: state.id, url: String(req.url).slice(0, 200) }, 'Malformed request target');
+        return sendJson(res, 400, { Connection: 'close' }, {
+          errors: [{ message: 'The request target or Host header is not valid. Percent-encode special characters in the path (RFC 3986).', extensions: { code: 'BAD_REQUEST' } }],
+        });
+      }
+      if (path === '/ready') return ready(res);
       if (path === '/metrics') {
-        if (!config.metrics) return sendJson(res, 404, {}, { error: 'Not found' });
-        return void metrics.registry.metrics().then((text) => {
+        if (!config.metrics) return sendJson(res, 404, {}, { error: 'Not found', code: 'NOT_FOUND' });
+        return metrics.registry.metrics().then((text) => {
           res.writeHead(200, { 'Content-Type': metrics.registry.contentType, 'Cache-Control': 'no-store' });
           res.end(text);
         });
@@ -388,9 +418,8 @@ export function createProductionLayer(options: ProductionOptions): ProductionLay
           if (route === 'graphql') graphql(req, res, state, handler);
           else handler(req, res);
         };
-        if (verdict instanceof Promise) void verdict.then(proceed);
-        else proceed(verdict);
-        return;
+        if (verdict instanceof Promise) return verdict.then(proceed);
+        return proceed(verdict);
       }
       if (route === 'graphql') return graphql(req, res, state, handler);
       handler(req, res);
