@@ -6,16 +6,18 @@
  *   dist/types/*.d.ts       type declarations
  *   dist/custom-elements.json  Custom Elements Manifest
  *   dist/index.html         the gallery served at /widgets/
+ *   dist/demo.html          a newspaper article with all six, served at /widgets/demo.html
+ *   dist/types/jsx.d.ts, vue.d.ts  the elements for JSX (React…) and Vue templates
  *   dist/persisted-operations.json  the widgets' GraphQL documents by SHA-256 (the server's
  *                           default persisted-operations manifest); the bundles embed the hashes
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build, runnerImport } from 'vite';
-import { galleryHtml } from './gallery.mjs';
+import { demoHtml, galleryHtml } from './gallery.mjs';
 import { measure } from './size.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -64,7 +66,7 @@ await build({
     sourcemap: true,
     target: 'es2022',
     lib: {
-      entry: Object.fromEntries([['index', 'src/index.ts'], ...ELEMENTS.map((e) => [e, `src/${e}.ts`])]),
+      entry: Object.fromEntries([['index', 'src/index.ts'], ...ELEMENTS.map((e) => [e, `src/${e}/${e}.ts`])]),
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },
@@ -94,11 +96,15 @@ await build({
   },
 });
 
-// Type declarations.
+// Type declarations. Each element's live in its folder; `types/<element>.d.ts` re-exports them, so
+// `import '@vigia/widgets/vigia-region-card.js'` finds its types. jsx.d.ts (React, Preact, Solid…)
+// and vue.d.ts (Vue) declare the elements for templates.
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
   cwd: root,
   stdio: 'inherit',
 });
+for (const e of ELEMENTS) await writeFile(`${root}dist/types/${e}.d.ts`, `export * from './${e}/${e}.js';\n`);
+for (const f of ['attributes.d.ts', 'jsx.d.ts', 'vue.d.ts']) await copyFile(`${root}types/${f}`, `${root}dist/types/${f}`);
 
 // Custom Elements Manifest (config: custom-elements-manifest.config.mjs).
 execFileSync(process.execPath, [require.resolve('@custom-elements-manifest/analyzer/cem.js'), 'analyze', '--quiet'], {
@@ -111,6 +117,7 @@ const missing = ELEMENTS.filter((e) => !tags.includes(e));
 if (missing.length) throw new Error(`custom-elements.json lacks ${missing.join(', ')}`);
 
 await writeFile(`${root}dist/index.html`, galleryHtml());
+await writeFile(`${root}dist/demo.html`, demoHtml());
 
 const bundle = await readFile(`${root}dist/vigia-widgets.js`, 'utf8');
 const notEmbedded = Object.keys(hashes).filter((name) => !bundle.includes(hashes[name]));

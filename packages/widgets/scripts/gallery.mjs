@@ -84,6 +84,19 @@ export const demos = [
 
 const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** One element in es and en, on a light and a dark page, at desktop and phone widths. */
+function variants(markup) {
+  const en = markup.replace(/^(<vigia-[\w-]+)/, '$1 lang="en"').replace(/ lang="en"( [^>]*)? lang="en"/, ' lang="en"$1');
+  const cell = (label, cls, m) => `<figure class="v ${cls}"><figcaption>${label}</figcaption>${m}</figure>`;
+  return `<details class="variants"><summary>es / en · claro / oscuro · escritorio / teléfono — es / en · light / dark · desktop / phone</summary>
+  <div class="vgrid">
+  ${cell('es · claro / light · 700 px', 'light w700', markup)}
+  ${cell('en · oscuro / dark · 700 px', 'dark w700', en)}
+  ${cell('es · oscuro / dark · 360 px', 'dark w360', markup)}
+  ${cell('en · claro / light · 360 px', 'light w360', en)}
+  </div></details>`;
+}
+
 export function galleryHtml() {
   const themeCss = demos.map((d) => d.css ?? '').join('\n');
   const sections = demos
@@ -92,6 +105,7 @@ export function galleryHtml() {
   <h2 id="h-${d.id}"><code>${escape(d.title)}</code></h2>
   <p>${escape(d.text)}</p>
   <div class="demo">${d.markup}</div>
+  ${d.id === 'theming' ? '' : variants(d.markup.replace(/\n\s*<p>[^<]*<\/p>\n/, ''))}
   <pre><code id="c-${d.id}">${escape((d.css ? `<style>\n${d.css}\n</style>\n` : '') + d.markup)}</code></pre>
   <button type="button" data-copy="c-${d.id}">Copiar / Copy</button>
 </section>`,
@@ -110,7 +124,16 @@ export function galleryHtml() {
   main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
   section { margin: 2rem 0; }
   pre { overflow-x: auto; padding: 0.75rem; background: rgba(127, 127, 127, 0.12); border-radius: 0.4rem; }
-  .demo { max-width: 36rem; }
+  .demo { max-width: 44rem; }
+  .variants summary { cursor: pointer; margin: 0.5rem 0; }
+  .vgrid { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
+  .v { margin: 0; padding: 1rem; border-radius: 0.4rem; }
+  .v figcaption { font-size: 0.8rem; margin-bottom: 0.5rem; }
+  .v.light { background: #fff; color: #1c2024; color-scheme: light; }
+  .v.dark { background: #121417; color: #e9ebee; color-scheme: dark; }
+  .v.dark a { color: #8cc2ff; }
+  .w700 { width: min(100%, 700px); }
+  .w360 { width: 360px; max-width: 100%; }
   /* Reserve the space of each element until the script defines it (no layout jump). */
   :is(vigia-region-card, vigia-coordination-counter, vigia-services, vigia-indicator, vigia-training-chart, vigia-region-map):not(:defined) {
     display: block; min-height: 12rem;
@@ -128,8 +151,10 @@ Sourced figures on child trafficking in southern Peru: paste one script tag and 
 <h2>1. El script / The script</h2>
 <pre><code id="c-script">${escape('<script src="__ORIGIN__/widgets/vigia-widgets.js" data-endpoint="__ORIGIN__/graphql"></script>')}</code></pre>
 <button type="button" data-copy="c-script">Copiar / Copy</button>
-<p>Atributos comunes / Common attributes: <code>endpoint</code>, <code>lang</code> (<code>es</code> | <code>en</code>), <code>heading-level</code> (2–6).
-Documentación / Docs: <a href="./custom-elements.json">custom-elements.json</a>.</p>
+<p>Atributos comunes / Common attributes: <code>endpoint</code>, <code>lang</code> (<code>es</code> | <code>en</code>), <code>heading-level</code> (2–6),
+<code>theme</code> (<code>page</code> por defecto / default, <code>light</code>, <code>dark</code>, <code>auto</code>), <code>detail</code>.
+Documentación / Docs: <a href="./custom-elements.json">custom-elements.json</a>.
+Los seis en un artículo de periódico / All six in a newspaper article: <a href="./demo.html">demo.html</a>.</p>
 ${sections}
 </main>
 <script>
@@ -143,6 +168,73 @@ ${sections}
       try { await navigator.clipboard.writeText(text); button.textContent = 'Copiado / Copied'; } catch { button.textContent = 'Seleccione y copie / Select and copy'; }
     });
   }
+</script>
+</body>
+</html>
+`;
+}
+
+/**
+ * A regional newspaper's article page (700 px serif column, its own link colour, a light/dark
+ * switch of its own) with the six elements in the text: dist/demo.html, served at /widgets/demo.html.
+ * `?lang=en` shows the English widgets; `?theme=dark` starts the page dark.
+ */
+export function demoHtml() {
+  return `<!doctype html>
+<html lang="es">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>La trata de niñas, niños y adolescentes en el sur — El Diario del Sur (demo)</title>
+<link rel="icon" href="data:,">
+<style>
+  :root { color-scheme: light; --paper: #fbfaf7; --ink: #222; --link: #9b1c31; --rule: #d9d4c7; }
+  html.dark { color-scheme: dark; --paper: #16181b; --ink: #e6e3dc; --link: #f2a7b3; --rule: #3b3d42; }
+  body { margin: 0; background: var(--paper); color: var(--ink); font: 19px/1.6 Georgia, 'Times New Roman', serif; }
+  a { color: var(--link); }
+  .masthead { border-bottom: 3px double var(--rule); padding: 0.75rem 1rem; display: flex; justify-content: space-between; align-items: center; gap: 1rem; flex-wrap: wrap; }
+  .masthead strong { font-size: 1.4rem; letter-spacing: 0.02em; }
+  .masthead button { font: 14px system-ui, sans-serif; padding: 0.3rem 0.7rem; }
+  article { max-width: 700px; margin: 0 auto; padding: 1rem; }
+  h1 { font-size: 2rem; line-height: 1.15; margin: 0.5rem 0; }
+  .dek { font-size: 1.15rem; color: color-mix(in srgb, var(--ink) 75%, transparent); }
+  .byline { font: 14px system-ui, sans-serif; color: color-mix(in srgb, var(--ink) 75%, transparent); }
+  article > :is(vigia-region-card, vigia-coordination-counter, vigia-services, vigia-indicator, vigia-training-chart, vigia-region-map) { margin: 1.75rem 0; }
+  :is(vigia-region-card, vigia-coordination-counter, vigia-services, vigia-indicator, vigia-training-chart, vigia-region-map):not(:defined) { display: block; min-height: 24rem; }
+</style>
+<script src="./vigia-widgets.js"></script>
+</head>
+<body>
+<header class="masthead"><strong>El Diario del Sur</strong><button type="button" id="mode" aria-pressed="false">Modo oscuro</button></header>
+<article>
+<p class="byline">Arequipa · Demostración de los widgets de Vigía (texto de ejemplo)</p>
+<h1>Trata de niñas, niños y adolescentes: lo que informa el Ministerio del Interior sobre el sur</h1>
+<p class="dek">Cinco regiones, sus espacios de coordinación y la capacitación policial, con las cifras del informe de febrero de 2024.</p>
+<p>Este es un texto de ejemplo de un artículo. Los gráficos que siguen son los elementos de Vigía tal como los pega una redacción: cada cifra viene de la API, con su fuente.</p>
+<vigia-region-card region="puno" heading-level="2"></vigia-region-card>
+<p>Texto del artículo entre gráficos. <a href="#">Un enlace del periódico</a> tiene el color del periódico, y los enlaces de los widgets también.</p>
+<vigia-coordination-counter heading-level="2"></vigia-coordination-counter>
+<p>Más texto del artículo.</p>
+<vigia-region-map heading-level="2"></vigia-region-map>
+<p>Más texto del artículo.</p>
+<vigia-training-chart heading-level="2"></vigia-training-chart>
+<p>Más texto del artículo.</p>
+<vigia-services heading-level="2"></vigia-services>
+<p>Más texto del artículo.</p>
+<vigia-indicator key="victims-women-share" heading-level="2"></vigia-indicator>
+<vigia-indicator key="trafficking-cases-by-region-2021-2023" heading-level="2"></vigia-indicator>
+<p>Fin del texto de ejemplo.</p>
+</article>
+<script>
+  const params = new URLSearchParams(location.search);
+  if (params.get('lang') === 'en') {
+    document.documentElement.lang = 'en';
+    for (const el of document.querySelectorAll('article > *')) if (el.localName.startsWith('vigia-')) el.setAttribute('lang', 'en');
+  }
+  const button = document.getElementById('mode');
+  const set = (dark) => { document.documentElement.classList.toggle('dark', dark); button.setAttribute('aria-pressed', String(dark)); };
+  set(params.get('theme') === 'dark');
+  button.addEventListener('click', () => set(!document.documentElement.classList.contains('dark')));
 </script>
 </body>
 </html>

@@ -1,20 +1,77 @@
 import { LitElement, html, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { Source } from './api.js';
-import { clientFor, type Call } from './client.js';
+import { RequestError, clientFor, type Call } from './client.js';
 import { httpUrl, resolveEndpoint } from './config.js';
 import { locale, type Locale } from './i18n.js';
 import { base } from './styles.js';
+import { schemeOf, watchPage } from './theme.js';
 
 type State<D> =
   | { readonly s: 'loading' }
-  | { readonly s: 'error'; readonly msg: string; readonly retry: boolean }
+  | { readonly s: 'error'; readonly msg: string; readonly why?: string; readonly retry: boolean }
   | { readonly s: 'missing'; readonly msg: string }
   | { readonly s: 'ready'; readonly d: D };
 
+/** What a widget shows, in the frame every widget shares (title, subtitle, graphic, footer). */
+export interface View {
+  /** Says what the graphic shows. */
+  title: unknown;
+  /** One line: where, when. */
+  subtitle?: unknown;
+  graphic: unknown;
+  /** Details behind a disclosure under the graphic (open with `detail`). */
+  more?: { label: string; body: unknown } | null;
+  /** Every source of a figure shown: one short line in the footer, the full citations behind "more". */
+  sources: (Source | null | undefined)[];
+  /** Notes from the source and for readers, behind the footer's disclosure. */
+  notes?: (string | null | undefined)[];
+  csv?: { url: string; title: string } | null;
+}
+
 /**
- * What every Vigía widget shares: the `endpoint`, `lang` and `heading-level` attributes, the
- * request through the shared client, and the loading, error (with retry) and not-found states.
- * Subclasses say what to ask for and how to show it.
+ * What every Vigía widget shares: the `endpoint`, `lang`, `heading-level`, `theme` and `detail`
+ * attributes, the request through the shared client, the loading (a skeleton the size of the
+ * graphic), error (what failed, with retry) and not-found states, and the newsroom frame: a title,
+ * a one-line subtitle, the graphic, one footer line with the source, the full citations and notes
+ * behind a disclosure. Subclasses say what to ask for and how to show it.
+ *
+ * Every element inherits the attributes, parts and custom properties below (the build copies
+ * them into each element of custom-elements.json).
+ *
+ * @attr {string} endpoint - GraphQL endpoint URL (default: the script tag's data-endpoint, else /graphql on the page's origin).
+ * @attr {"es"|"en"} lang - Language (default `es`).
+ * @attr {number} heading-level - Heading level of the title, 2–6 (default 2).
+ * @attr {"page"|"light"|"dark"|"auto"} theme - Colour scheme: follow the page (default), force light or dark, or `auto` for the reader's system setting.
+ * @attr {boolean} detail - Open every disclosure (lists, full sources, notes) by default.
+ * @csspart card - The widget's frame.
+ * @csspart title - The title.
+ * @csspart subtitle - The one line under the title (where, when).
+ * @csspart graphic - The graphic.
+ * @csspart more - The disclosure under the graphic (lists, tables).
+ * @csspart footer - The footer.
+ * @csspart source - The footer's source line.
+ * @csspart notes - The disclosure with the full citations and notes.
+ * @csspart link - Every link (source, CSV, Vigía).
+ * @csspart csv - The CSV link.
+ * @csspart credit - The Vigía link.
+ * @csspart skeleton - Loading placeholder, shaped like the graphic.
+ * @csspart error - The failure message.
+ * @csspart retry - The retry button.
+ * @csspart empty - The not-found message.
+ * @cssprop --vigia-font - Font of the title and subtitle (default: the page's).
+ * @cssprop --vigia-font-label - Sans-serif font of figures, labels, the footer (default: system-ui, sans-serif).
+ * @cssprop --vigia-color-text - Text colour (default: the page's; with a theme, #1c2024 / #e9ebee).
+ * @cssprop --vigia-color-background - Background (default: none, the page's shows; with a theme, #fff / #17191d).
+ * @cssprop --vigia-color-muted - Secondary text: subtitle, labels, footer (default: the text colour at 72 %).
+ * @cssprop --vigia-color-border - Rules and table lines (default: the text colour at 28 %).
+ * @cssprop --vigia-color-accent - Links (default: the page's link colour), buttons, focus ring (#0a5bab / #8cc2ff).
+ * @cssprop --vigia-color-bar - Bars and map fills; classes and levels are shades of it (default: #0a5bab / #8cc2ff).
+ * @cssprop --vigia-color-error - Failure message and the high-incidence tag (#a3161a / #ff9b96).
+ * @cssprop --vigia-color-skeleton - Loading placeholders (default: the text colour at 11 %).
+ * @cssprop --vigia-radius - Corner radius of a themed card (default 0.5rem).
+ * @cssprop --vigia-space - Padding and gaps (default 1rem).
+ * @cssprop --vigia-figure-size - Size of headline numbers (default 2em).
+ * @cssprop --vigia-min-height - Minimum height (default none: the skeleton has the loaded size).
  */
 export abstract class VigiaElement<D> extends LitElement {
   static override properties: PropertyDeclarations = {
@@ -22,9 +79,13 @@ export abstract class VigiaElement<D> extends LitElement {
     // `lang` is a global attribute with its own native property: keep that one intact.
     locale: { attribute: 'lang' },
     headingLevel: { attribute: 'heading-level', type: Number },
+    theme: {},
+    detail: { type: Boolean },
     state: { state: true },
   };
   static override styles: CSSResultGroup = base;
+  /** Properties that change how the data looks, not which data: no new request. */
+  protected static viewOnly = ['state', 'headingLevel', 'theme', 'detail'];
 
   /** GraphQL endpoint URL; default: the script tag's `data-endpoint`, else `/graphql` on this page's origin. */
   declare endpoint: string | null;
@@ -32,31 +93,49 @@ export abstract class VigiaElement<D> extends LitElement {
   declare locale: string | null;
   /** Level of the widget's heading, 2–6 (default 2), to fit the page's outline. */
   declare headingLevel: number | null;
+  /** `light`, `dark`, `auto` (the reader's system setting); default: follow the page. */
+  declare theme: string | null;
+  /** Open every disclosure (lists, full sources, notes) by default. */
+  declare detail: boolean;
   declare protected state: State<D>;
   private ticket = 0;
+  private unwatch?: () => void;
 
   constructor() {
     super();
     this.endpoint = null;
     this.locale = null;
     this.headingLevel = null;
+    this.theme = null;
+    this.detail = false;
     this.state = { s: 'loading' };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The page may switch its own theme (a class on <html>, its color-scheme, the reader's setting).
+    this.unwatch = watchPage(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unwatch?.();
   }
 
   /** The operation to send (operations.ts) with its variables, or a message when the attributes make no sense. */
   protected abstract query(loc: Locale): Call | string;
   /** A reader's message when the answer holds nothing to show (e.g. an unknown region). */
   protected abstract missing(data: D, loc: Locale): string | null;
-  protected abstract renderData(data: D, loc: Locale): TemplateResult;
-  /** Placeholder shapes, close to the loaded layout so nothing jumps. */
-  protected skeleton(): TemplateResult {
-    return html`<span class="sk w6"></span><span class="sk big"></span><span class="sk"></span
-      ><span class="sk"></span><span class="sk w8"></span>`;
-  }
+  /** What this widget shows about, for the failure message ("Puno", "the policy's services"). */
+  protected abstract subject(loc: Locale): string;
+  protected abstract renderData(data: D, loc: Locale): View;
+  /** Placeholder shapes of the graphic, the size of the loaded one so nothing jumps. */
+  protected abstract skeleton(loc: Locale): TemplateResult;
 
   protected override willUpdate(changed: PropertyValues): void {
-    // Any attribute change (region, lang, endpoint…) means new data; state and heading do not.
-    if (!this.hasUpdated || [...changed.keys()].some((k) => k !== 'state' && k !== 'headingLevel')) {
+    // Attributes that change the data (region, lang, endpoint…) mean a new request.
+    const view = (this.constructor as typeof VigiaElement).viewOnly;
+    if (!this.hasUpdated || [...changed.keys()].some((k) => !view.includes(k as string))) {
       void this.load(false);
     }
   }
@@ -81,47 +160,92 @@ export abstract class VigiaElement<D> extends LitElement {
       if (ticket !== this.ticket) return;
       const msg = this.missing(data, loc);
       this.state = msg ? { s: 'missing', msg } : { s: 'ready', d: data };
-    } catch {
-      if (ticket === this.ticket) this.state = { s: 'error', msg: loc.m.error, retry: true };
+    } catch (error) {
+      if (ticket !== this.ticket) return;
+      const status = error instanceof RequestError ? error.status : 0;
+      this.state = { s: 'error', msg: loc.m.error(this.subject(loc)), why: loc.m.why(status), retry: true };
     }
   }
 
   protected override render(): TemplateResult {
     const loc = locale(this.locale);
     const st = this.state;
-    return html`<article part="card" lang=${loc.lang} aria-busy=${st.s === 'loading'}>
+    const scheme = schemeOf(this, this.theme);
+    return html`<article part="card" class="card ${scheme.scheme} ${scheme.painted ? 'painted' : 'page'}" lang=${loc.lang} aria-busy=${st.s === 'loading'}>
       ${st.s === 'loading'
         ? html`<p class="vh" role="status">${loc.m.loading}</p>
-            <div part="skeleton" aria-hidden="true">${this.skeleton()}</div>`
+            <div part="skeleton" class="skeleton" aria-hidden="true">${this.skeleton(loc)}</div>`
         : st.s === 'error'
-          ? html`<div part="error" role="alert">
-              <p>${st.msg}</p>
+          ? html`<div part="error" class="error" role="alert">
+              <p class="err">${st.msg}</p>
+              ${st.why ? html`<p class="muted">${st.why}</p>` : nothing}
               ${st.retry
                 ? html`<button part="retry" type="button" @click=${() => this.reload()}>${loc.m.retry}</button>`
                 : nothing}
             </div>`
           : st.s === 'missing'
             ? html`<p part="empty" role="status">${st.msg}</p>`
-            : this.renderData(st.d, loc)}
+            : this.frame(this.renderData(st.d, loc), loc)}
     </article>`;
   }
 
+  protected override updated(): void {
+    // The page's background and link colour, for a widget that follows the page (CSSOM, not
+    // a style attribute, so a strict Content-Security-Policy does not get in the way).
+    const card = this.renderRoot.querySelector<HTMLElement>('article');
+    const scheme = schemeOf(this, this.theme);
+    if (card && scheme.background) card.style.setProperty('--_pbg', scheme.background);
+    if (card && scheme.link) card.style.setProperty('--_plink', scheme.link);
+  }
+
+  /** The newsroom frame around a view. */
+  private frame(v: View, loc: Locale): TemplateResult {
+    const { m } = loc;
+    const csv = this.url(v.csv?.url);
+    const notes = v.notes?.filter((n): n is string => !!n) ?? [];
+    const short = shortSource(v.sources, loc);
+    const home = this.url('/widgets/');
+    return html`<header>
+        ${this.heading(v.title)}
+        ${v.subtitle ? html`<p class="subtitle" part="subtitle">${v.subtitle}</p>` : nothing}
+      </header>
+      <div class="graphic" part="graphic">${v.graphic}</div>
+      ${v.more
+        ? html`<details part="more" class="more" ?open=${this.detail}>
+            <summary>${v.more.label}</summary>
+            <div class="body">${v.more.body}</div>
+          </details>`
+        : nothing}
+      <footer part="footer">
+        <p class="foot" part="source">
+          ${short ? html`${m.source}: ${short}` : nothing}${csv
+            ? html`${short ? ' · ' : ''}<a part="link csv" href=${csv}>${m.csv}<span class="vh">: ${v.csv!.title}</span></a>`
+            : nothing}${home ? html` · <a part="link credit" href=${home}>Vigía</a>` : ' · Vigía'}
+        </p>
+        <details part="notes" class="notes" ?open=${this.detail}>
+          <summary>${notes.length ? m.sourceAndNotes : m.fullSource}</summary>
+          <div class="body">
+            ${this.sources(loc, v.sources)}
+            ${notes.map((n) => html`<p class="note">${n}</p>`)}
+          </div>
+        </details>
+      </footer>`;
+  }
+
   /** The widget's heading at the configured level (h2 by default). */
-  protected heading(content: unknown, sub = false): TemplateResult {
-    const level = Math.min(6, Math.max(2, Math.round(this.headingLevel || 2)) + (sub ? 1 : 0));
-    const part = sub ? 'subtitle' : 'title';
-    const cls = sub ? 'sub' : '';
+  protected heading(content: unknown): TemplateResult {
+    const level = Math.min(6, Math.max(2, Math.round(this.headingLevel || 2)));
     switch (level) {
       case 2:
-        return html`<h2 part=${part} class=${cls}>${content}</h2>`;
+        return html`<h2 part="title">${content}</h2>`;
       case 3:
-        return html`<h3 part=${part} class=${cls}>${content}</h3>`;
+        return html`<h3 part="title">${content}</h3>`;
       case 4:
-        return html`<h4 part=${part} class=${cls}>${content}</h4>`;
+        return html`<h4 part="title">${content}</h4>`;
       case 5:
-        return html`<h5 part=${part} class=${cls}>${content}</h5>`;
+        return html`<h5 part="title">${content}</h5>`;
       default:
-        return html`<h6 part=${part} class=${cls}>${content}</h6>`;
+        return html`<h6 part="title">${content}</h6>`;
     }
   }
 
@@ -130,34 +254,48 @@ export abstract class VigiaElement<D> extends LitElement {
     return httpUrl(value, resolveEndpoint(this.endpoint) ?? document.baseURI);
   }
 
-  /** "Source: publisher, title, date, slide n: section." with a link to the CSV of the figures. */
-  protected source(
-    loc: Locale,
-    src: Source | null | undefined,
-    csv?: { url: string; title: string } | null,
-  ): TemplateResult | typeof nothing {
-    if (!src && !csv) return nothing;
-    const link = this.url(src?.url);
-    const csvUrl = this.url(csv?.url);
-    return html`<p class="src" part="source">
-      ${src
-        ? html`${loc.m.source}: ${src.publisher},
-            ${link ? html`<a part="link" href=${link}>${src.title}</a>` : html`<cite>${src.title}</cite>`},
-            ${loc.date(src.publishedOn)}${src.slide != null ? `, ${loc.m.slide(loc.num(src.slide))}` : ''}:
-            ${src.section}${src.citedWork ? ` (${loc.m.cites(src.citedWork)})` : ''}.`
-        : nothing}
-      ${csvUrl
-        ? html`<a part="link csv" href=${csvUrl}>${loc.m.csv}<span class="vh">: ${csv!.title}</span></a>`
-        : nothing}
+  /** The full citation: "Source: publisher, title, date, slide n: section." */
+  protected source(loc: Locale, src: Source): TemplateResult {
+    const link = this.url(src.url);
+    return html`<p class="cite">
+      ${loc.m.source}: ${src.publisher},
+      ${link ? html`<a part="link" href=${link}>${src.title}</a>` : html`<cite>${src.title}</cite>`},
+      ${loc.date(src.publishedOn)}${src.slide != null ? `, ${loc.m.slide(loc.num(src.slide))}` : ''}:
+      ${src.section}${src.citedWork ? ` (${loc.m.cites(src.citedWork)})` : ''}.
     </p>`;
   }
 
-  /** One source line per distinct source (many figures often share one slide). */
+  /** One full citation per distinct source (many figures often share one slide). */
   protected sources(loc: Locale, list: (Source | null | undefined)[]): unknown[] {
-    const seen = new Map<string, Source>();
-    for (const s of list) if (s) seen.set(`${s.title}\n${s.section}\n${s.slide}`, s);
-    return [...seen.values()].map((s) => this.source(loc, s));
+    return distinct(list).map((s) => this.source(loc, s));
   }
+}
+
+const distinct = (list: (Source | null | undefined)[]): Source[] => {
+  const seen = new Map<string, Source>();
+  for (const s of list) if (s) seen.set(`${s.title}\n${s.section}\n${s.slide}`, s);
+  return [...seen.values()];
+};
+
+/**
+ * The footer's short source: per document, its publisher (the part before a dash), month and
+ * slides: "Ministerio del Interior, feb. 2024, láminas 2, 8 y 9".
+ */
+export function shortSource(list: (Source | null | undefined)[], loc: Locale): string {
+  const docs = new Map<string, { s: Source; slides: number[] }>();
+  for (const s of distinct(list)) {
+    const key = `${s.publisher}\n${s.title}\n${s.publishedOn}`;
+    const doc = docs.get(key) ?? { s, slides: [] };
+    if (s.slide != null && !doc.slides.includes(s.slide)) doc.slides.push(s.slide);
+    docs.set(key, doc);
+  }
+  return [...docs.values()]
+    .map(({ s, slides }) => {
+      const who = s.publisher.split(/\s+[—–-]\s+/)[0];
+      const pages = slides.sort((a, b) => a - b).map((n) => loc.num(n));
+      return `${who}, ${loc.month(s.publishedOn)}${pages.length ? `, ${loc.m.slides(pages.length, loc.list(pages))}` : ''}`;
+    })
+    .join('; ');
 }
 
 /** Registers an element once, so the bundle and the ES modules can share a page. */

@@ -18,9 +18,9 @@
  * Requests carry no custom headers beyond a safelisted Accept (a simple CORS request, no
  * preflight) and no credentials.
  */
-import type { Operation, Variables } from './operations.js';
+import type { Operation, Variables } from './graphql.js';
 
-export type { Operation, Variables } from './operations.js';
+export type { Operation, Variables } from './graphql.js';
 
 /** What a widget asks for: one operation with its variables. */
 export interface Call {

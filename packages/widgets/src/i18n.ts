@@ -35,6 +35,8 @@ export interface Locale {
   num(value: number): string;
   pct(value: number): string;
   date(iso: string): string;
+  /** Month and year, short: "feb. 2024". */
+  month(iso: string): string;
   period(start?: string | null, end?: string | null): string;
   list(items: string[]): string;
 }
@@ -77,6 +79,10 @@ function makeLocale(lang: string, m: Messages): Locale {
       if (d) return day.format(utc(y, mo, d));
       if (mo) return month.format(utc(y, mo));
       return String(y);
+    },
+    month(iso) {
+      const [y, mo] = parts(iso);
+      return Number.isNaN(y) ? iso : mo ? shortMonth.format(utc(y, mo)) : String(y);
     },
     period(start, end) {
       if (!start || !end) return start ? this.date(start) : end ? this.date(end) : '';

@@ -1,42 +1,57 @@
 import type { Messages } from '../i18n.js';
+import { en as card } from '../vigia-region-card/messages.js';
+import { en as counter } from '../vigia-coordination-counter/messages.js';
+import { en as services } from '../vigia-services/messages.js';
+import { en as indicator } from '../vigia-indicator/messages.js';
+import { en as chart } from '../vigia-training-chart/messages.js';
+import { en as map } from '../vigia-region-map/messages.js';
+import type { common as es } from './es.js';
+
+/** A slug as a place name: "madre-de-dios" → "Madre de Dios". */
+const place = (slug: string) =>
+  slug.trim().split(/[-\s]+/).map((w, i) => (i && /^(de|del|la|las|los|y)$/i.test(w) ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())).join(' ');
 
 const pl = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
-const levelAdjective = {
-  REGIONAL: 'regional',
-  PROVINCIAL: 'provincial',
-  DISTRICT: 'district',
-  POPULATED_CENTER: 'populated-centre',
-} as const;
-
-/** English. */
-export const en: Messages = {
+const common: typeof es = {
   intl: 'en',
   api: 'EN',
 
   loading: 'Loading Vigía data…',
-  error: 'The Vigía data could not be loaded. Check your connection and try again.',
+  error: (what) => `Vigía’s data on ${what} could not be loaded.`,
+  why: (status) =>
+    status === 0
+      ? 'The Vigía data service did not answer.'
+      : status >= 500
+        ? `The Vigía data service is unavailable right now (error ${status}).`
+        : `The Vigía data service answered with an error${status && status !== 200 ? ` (${status})` : ''}.`,
   retry: 'Try again',
   badEndpoint: 'The data service address (endpoint attribute) is not valid.',
   source: 'Source',
   slide: (n) => `slide ${n}`,
+  slides: (n, list) => `${pl(n, 'slide', 'slides')} ${list}`,
   cites: (work) => `citing ${work}`,
   quoted: (text) => `“${text}”`,
-  csv: 'Explore the data (CSV)',
-  csvOf: (what) => `Download as CSV: ${what}`,
+  csv: 'Data (CSV)',
+  fullSource: 'Full source',
+  sourceAndNotes: 'Full source and notes',
   pending: 'Data pending',
   noValue: 'no data',
   note: 'Note on the source',
   period: 'Period',
   showTable: 'Show the data as a table',
+  region: 'Region',
+  value: 'Value',
+  total: 'Total',
+  yes: 'Yes',
+  no: 'No',
 
   noRegion: 'No region given (region attribute, e.g. region="puno").',
   unknownRegion: (code) => `There is no region “${code}” in Vigía.`,
+  aboutRegion: (code) => (/^\d+$/.test(code) ? `region ${code}` : place(code)),
   noKey: 'No indicator given (key attribute).',
   unknownIndicator: (key) => `There is no indicator “${key}” in Vigía.`,
   unknownDataset: (key) => `There is no dataset “${key}” in Vigía.`,
-  badLevel: (value) =>
-    `There is no level “${value}”: use regional, provincial, district or populated_center.`,
   badOption: (name, value) => `“${value}” is not a valid value for the ${name} attribute.`,
 
   levels: {
@@ -45,49 +60,8 @@ export const en: Messages = {
     DISTRICT: 'District',
     POPULATED_CENTER: 'Populated centre',
   },
-  local: 'Local (provincial, district and populated centre)',
-  total: 'Total',
-  spaces: (n, level) =>
-    (level ? `${levelAdjective[level]} ` : '') +
-    pl(n, 'coordination space', 'coordination spaces') +
-    ' against trafficking in persons',
-  coordinationTitle: 'Coordination spaces against trafficking in persons',
-  inRegion: (name) => `In ${name}`,
-  inFocus: (names) => `In ${names} (the briefing’s regions)`,
-  national: 'Nationwide, as the national totals reported by the source',
-  byLevel: 'By level',
-  notDetailed: 'The source does not detail coordination spaces for this region.',
-
-  highIncidence: 'High-incidence region for trafficking in persons',
-  notHighIncidence: 'The source does not name it a high-incidence region',
-  policeTrained: 'Police officers trained',
-  noPoliceTrained: 'The source gives no police officers trained for this region.',
-
-  summary: (n, entities) => `${pl(n, 'service', 'services')} delivered by ${entities} entities`,
-  sectors: 'Sectors',
-  autonomous: 'Autonomous bodies',
-  services: (n, text) => `${text} ${pl(n, 'service', 'services')}`,
-  activities: (n, text) => `${text} ${pl(n, 'operational activity', 'operational activities')}`,
-  includes: (units) => `Includes ${units}`,
-  detailed: 'Services the source details',
-  serviceNumber: (n) => `Service ${n}`,
-  result: (achieved, unit, year) => `${achieved} ${unit} in ${year}`,
-  execution: (rate) => `${rate} of target`,
-
-  region: 'Region',
-  value: 'Value',
-  chartSummary: (title, items) => `${title}: ${items}`,
-  courses: 'Courses',
-
-  metrics: {
-    'police-trained': 'Police officers trained',
-    'coordination-spaces': 'Coordination spaces against trafficking',
-    'high-incidence': 'High-incidence regions for trafficking in persons',
-  },
-  byRegion: (what) => `${what}, by region`,
-  legend: 'Legend',
-  yes: 'Yes',
-  no: 'No',
-  range: (from, to) => (from === to ? from : `${from} to ${to}`),
-  mapNote: 'Schematic map: each region is a tile in its approximate position.',
+  spacesWord: (n) => pl(n, 'coordination space', 'coordination spaces'),
 };
+
+/** English. */
+export const en: Messages = { ...common, ...card, ...counter, ...services, ...indicator, ...chart, ...map };

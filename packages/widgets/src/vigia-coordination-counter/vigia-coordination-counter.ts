@@ -1,9 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { LEVELS, levelCount, type Level, type Summary } from './api.js';
-import { VigiaElement, define } from './base.js';
-import { call, type Call } from './client.js';
-import type { Locale } from './i18n.js';
-import { FOCUS_COUNTER, NATIONAL_COUNTER, REGION_COUNTER } from './operations.js';
+import { LEVELS, levelCount, type Level, type Summary } from '../api.js';
+import { VigiaElement, define, type View } from '../base.js';
+import { call, type Call } from '../client.js';
+import type { Locale } from '../i18n.js';
+import { levelBar, levelBarSkeleton } from '../levels.js';
+import { base } from '../styles.js';
+import { FOCUS_COUNTER, NATIONAL_COUNTER, REGION_COUNTER } from './operation.js';
+import { styles } from './styles.js';
 
 interface Data {
   /** The summary asked for: of one region, the focus regions, or the national totals. */
@@ -20,23 +23,13 @@ interface Data {
  * @attr {string} region - INEI ubigeo code or slug; none = the five focus regions together.
  * @attr {"regional"|"provincial"|"district"|"populated_center"} level - Count only this level (case-insensitive); the breakdown still shows every level.
  * @attr {boolean} national - Show the national totals as the source reports them (ignores `region`).
- * @attr {string} endpoint - GraphQL endpoint URL.
- * @attr {"es"|"en"} lang - Language (default `es`).
- * @attr {number} heading-level - Heading level of the title, 2–6 (default 2).
- * @csspart card - The card box.
- * @csspart title - The title.
  * @csspart figure - The count.
- * @csspart list - The breakdown by level.
- * @csspart source - Source line.
- * @csspart link - Links.
- * @csspart skeleton - Loading placeholder.
- * @csspart error - Error message.
- * @csspart retry - Retry button.
- * @csspart empty - Not-found message.
- * @cssprop --vigia-figure-size - Size of the headline number (default 2.25em).
+ * @csspart bar - The stacked bar by level.
+ * @csspart list - The bar's key.
  */
 export class VigiaCoordinationCounter extends VigiaElement<Data> {
   static override properties = { region: {}, level: {}, national: { type: Boolean } };
+  static override styles = [base, styles];
   /** INEI ubigeo code or slug; empty for the five focus regions together. */
   declare region: string | null;
   /** A CoordinationLevel name, case-insensitive (`provincial`, `POPULATED_CENTER`, `populated-center`). */
@@ -72,7 +65,24 @@ export class VigiaCoordinationCounter extends VigiaElement<Data> {
     return data.region === null ? loc.m.unknownRegion(this.region ?? '') : null;
   }
 
-  protected renderData(data: Data, loc: Locale): TemplateResult {
+  protected subject(loc: Locale): string {
+    const code = this.region?.trim();
+    return code && !this.national ? loc.m.aboutSpaces(loc.m.aboutRegion(code)) : loc.m.aboutCounter;
+  }
+
+  protected override skeleton(loc: Locale): TemplateResult {
+    const { m } = loc;
+    return html`<header>
+        <span class="h sk sk-line">${m.coordinationTitle}</span>
+        <span class="subtitle sk sk-line">${m.inFocus('Xxxxxxxx, Xxxxx, Xxxxxxxx, Xxxx x Xxxxx')}</span>
+      </header>
+      <p class="count"><span class="fig sk">00</span><span class="sk">${m.spaces(2)}</span></p>
+      ${levelBarSkeleton(loc)}
+      <p class="foot"><span class="sk">${m.source}: Xxxxxxxxxx xxx Xxxxxxxx, xxx. 0000, xxxxxx 0 · ${m.csv} · Vigía</span></p>
+      <p class="summary sk sk-line">${m.fullSource}</p>`;
+  }
+
+  protected renderData(data: Data, loc: Locale): View {
     const { m } = loc;
     const sum = (data.summary ?? data.region?.coordinationSpaceSummary)!;
     const level = this.lvl ?? undefined;
@@ -82,27 +92,19 @@ export class VigiaCoordinationCounter extends VigiaElement<Data> {
       : data.focus
         ? m.inFocus(loc.list(data.focus.map((r) => r.name)))
         : m.national;
-    const item = (label: string, n: number, l?: Level) =>
-      html`<li aria-current=${l && l === level ? 'true' : nothing}>${label}: <span class="num">${loc.num(n)}</span></li>`;
-    return html`${this.heading(m.coordinationTitle)}
-      <p class="muted">${where}</p>
-      <p><span class="figure" part="figure">${loc.num(count)}</span> ${m.spaces(count, level)}</p>
-      ${this.heading(m.byLevel, true)}
-      <ul part="list">
-        ${item(m.levels.REGIONAL, sum.regional, 'REGIONAL')}
-        <li>
-          ${m.local}: <span class="num">${loc.num(sum.local)}</span>
-          <ul>
-            ${item(m.levels.PROVINCIAL, sum.provincial, 'PROVINCIAL')}
-            ${item(m.levels.DISTRICT, sum.district, 'DISTRICT')}
-            ${item(m.levels.POPULATED_CENTER, sum.populatedCenter, 'POPULATED_CENTER')}
-          </ul>
-        </li>
-        ${item(m.total, sum.total)}
-      </ul>
-      ${sum.note ? html`<p class="note">${sum.note}</p>` : nothing}
-      ${this.sources(loc, [sum.source, ...sum.sources])}
-      ${sum.dataset ? this.source(loc, null, { url: sum.dataset.csvUrl, title: sum.dataset.title }) : nothing}`;
+    return {
+      title: m.coordinationTitle,
+      subtitle: where,
+      graphic: html`<p class="count">
+          <span class="fig" part="figure">${loc.num(count)}</span>
+          <span class="lab">${m.spaces(count, level)}${level ? html`, ${m.ofTotal(loc.num(sum.total))}` : nothing}</span>
+        </p>
+        ${levelBar(sum, loc, level)}
+        <p class="muted local">${m.local}: <span class="num">${loc.num(sum.local)}</span></p>`,
+      sources: [sum.source, ...sum.sources],
+      notes: [sum.note],
+      csv: sum.dataset ? { url: sum.dataset.csvUrl, title: sum.dataset.title } : null,
+    };
   }
 }
 
