@@ -220,15 +220,17 @@ export abstract class VigiaElement<D> extends LitElement {
         <p class="foot" part="source">
           ${short ? html`${m.source}: ${short}` : nothing}${csv
             ? html`${short ? ' · ' : ''}<a part="link csv" href=${csv}>${m.csv}<span class="vh">: ${v.csv!.title}</span></a>`
-            : nothing}${home ? html` · <a part="link credit" href=${home}>Vigía</a>` : ' · Vigía'}
+            : nothing}${short || csv ? ' · ' : ''}${home ? html`<a part="link credit" href=${home}>Vigía</a>` : 'Vigía'}
         </p>
-        <details part="notes" class="notes" ?open=${this.detail}>
-          <summary>${notes.length ? m.sourceAndNotes : m.fullSource}</summary>
-          <div class="body">
-            ${this.sources(loc, v.sources)}
-            ${notes.map((n) => html`<p class="note">${n}</p>`)}
-          </div>
-        </details>
+        ${short || notes.length
+          ? html`<details part="notes" class="notes" ?open=${this.detail}>
+              <summary>${notes.length ? m.sourceAndNotes : m.fullSource}</summary>
+              <div class="body">
+                ${this.sources(loc, v.sources)}
+                ${notes.map((n) => html`<p class="note">${n}</p>`)}
+              </div>
+            </details>`
+          : nothing}
       </footer>`;
   }
 

@@ -34,16 +34,18 @@ export const base = css`
        darker ones the text, so each keeps 3:1 against the background. */
     --_s1: color-mix(in srgb, var(--_bar) 68%, var(--_bg));
     --_s2: var(--_bar);
-    --_s3: color-mix(in srgb, var(--_bar) 58%, currentColor);
-    --_s4: color-mix(in srgb, var(--_bar) 28%, currentColor);
+    --_s3: color-mix(in srgb, var(--_bar) 58%, var(--_ink));
+    --_s4: color-mix(in srgb, var(--_bar) 28%, var(--_ink));
     min-height: var(--vigia-min-height, auto);
     overflow-wrap: anywhere;
   }
   .card.light {
+    --_ink: #000;
     --_accent: var(--vigia-color-accent, #0a5bab);
     --_error: var(--vigia-color-error, #a3161a);
   }
   .card.dark {
+    --_ink: #fff;
     --_accent: var(--vigia-color-accent, #8cc2ff);
     --_error: var(--vigia-color-error, #ff9b96);
   }
@@ -186,8 +188,8 @@ export const base = css`
     font-variant-numeric: tabular-nums;
     margin-bottom: 0.1em;
   }
-  .pending {
-    font-size: 1.5em;
+  .fig.pending {
+    font-size: 1.6em;
   }
   .tag {
     display: inline-block;

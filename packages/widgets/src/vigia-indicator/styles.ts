@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 /** The indicator: one big figure, or a dataset's few figures as a small table. */
 export const styles = css`
-  .one .fig {
+  .one .fig:not(.pending) {
     font-size: var(--vigia-figure-size, 2.6em);
   }
   .reason {

@@ -152,7 +152,8 @@ export class VigiaRegionMap extends VigiaElement<{ regions: Region[] }> {
       </tbody>
     </table>`;
     const byCode = new Map(all.map((r) => [r.code, r]));
-    const focus = this.tiles().filter(([code]) => byCode.get(code)?.isFocus);
+    // The five in the API's order (reading order); the other departments only draw the country.
+    const focus = regions.filter((r) => GRID[r.code]).map((r) => [r.code, ...GRID[r.code]!] as const);
     const others = this.tiles().filter(([code]) => !byCode.get(code)?.isFocus);
     const at = (c: number, r: number) => styleMap({ gridColumn: String(c + 1), gridRow: String(r + 1) });
     const graphic =
@@ -165,7 +166,7 @@ export class VigiaRegionMap extends VigiaElement<{ regions: Region[] }> {
                 const v = figure(r, metric);
                 const cls = v === null ? undefined : classOf(v);
                 return html`<li part="tile" class="tile in ${cls ? `c${cls.shade}` : 'out'}" style=${at(c, row)}>
-                  <span class="short" aria-hidden="true">${iso}</span><span class="long">${r.name}</span><span class="vh">:</span>
+                  <span class="vh">${r.name}: </span><span class="short" aria-hidden="true">${iso}</span><span class="long" aria-hidden="true">${r.name}</span>
                   <span class="v">${text(v)}</span>
                 </li>`;
               })}

@@ -129,7 +129,7 @@ export class VigiaServices extends VigiaElement<Data> {
           </ol>`,
       )}
       <ul class="key" aria-hidden="true">
-        <li><span class="sw sv"></span>${m.keyServices}: ${kinds.map((k) => m[KINDS[k]]).join(' / ')}</li>
+        ${kinds.map((k) => html`<li><span class="sw ${k === 'SECTOR' ? 'sv' : 'ab'}"></span>${m.keyServices}: ${m[KINDS[k]].toLowerCase()}</li>`)}
         ${anyActivity ? html`<li><span class="sw act"></span>${m.keyActivity}</li>` : nothing}
       </ul>
       ${detailed.length
