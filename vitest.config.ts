@@ -26,6 +26,7 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    globalSetup: ['tests/global-setup.mjs'],
     // Each file starts its own server on its own database; files run in parallel.
     pool: 'forks',
     projects: [

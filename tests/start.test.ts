@@ -10,17 +10,33 @@ const dir = mkdtempSync(join(tmpdir(), 'vigia-start-'));
 const file = join(dir, 'start.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+// Generous but bounded: on a busy machine a first start (migrate and seed a new database) can take
+// tens of seconds; a start that never answers fails the test instead of hanging it.
+const START_TIMEOUT_MS = 120_000;
+const STOP_TIMEOUT_MS = 30_000;
+const running = new Set<ChildProcess>();
+afterAll(async () => {
+  for (const child of running) await stop(child);
+});
+
 /** Runs `pnpm start` on a free port and resolves with the URL it prints. */
 function start(): Promise<{ child: ChildProcess; url: string; output: string }> {
   const child = spawn('pnpm', ['start'], {
     cwd: root,
     env: { ...process.env, PORT: '0', DATABASE_URL: `file:${file}` },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so stop() reaches pnpm and the server under it.
     detached: true,
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let output = '';
   return new Promise((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`pnpm start printed no URL:\n${output}`)), 45_000);
+    const failAndStop = (error: Error) => {
+      clearTimeout(timer);
+      void stop(child).finally(() => fail(error));
+    };
+    const timer = setTimeout(() => failAndStop(new Error(`pnpm start printed no URL within ${START_TIMEOUT_MS / 1000} s:\n${output}`)), START_TIMEOUT_MS);
     const read = (chunk: Buffer) => {
       output += chunk;
       const match = /serving (http:\/\/\S+)\/graphql/.exec(output);
@@ -31,14 +47,25 @@ function start(): Promise<{ child: ChildProcess; url: string; output: string }> 
     };
     child.stdout!.on('data', read);
     child.stderr!.on('data', read);
-    child.on('exit', (code) => fail(new Error(`pnpm start exited with ${code}:\n${output}`)));
+    child.once('exit', (code) => failAndStop(new Error(`pnpm start exited with ${code}:\n${output}`)));
   });
 }
 
+/** SIGTERM to the whole group (a graceful shutdown); SIGKILL if it is still there after STOP_TIMEOUT_MS. */
 async function stop(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((done) => child.once('exit', done));
-  process.kill(-child.pid!, 'SIGTERM');
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, name);
+    } catch {
+      // Already gone.
+    }
+  };
+  signal('SIGTERM');
+  const deadline = setTimeout(() => signal('SIGKILL'), STOP_TIMEOUT_MS);
   await exited;
+  clearTimeout(deadline);
 }
 
 async function query(url: string, q: string) {
@@ -65,4 +92,4 @@ it('creates, migrates and seeds the database on first start, and reuses it after
   } finally {
     await stop(second.child);
   }
-});
+}, 2 * START_TIMEOUT_MS + 2 * STOP_TIMEOUT_MS);

@@ -10,7 +10,22 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRole } from '../../packages/server/src/auth/keys.js';
 import { gql } from '../helpers/graphql.js';
-import { startWriteServer, vigia, type WriteServer } from './support.js';
+import { startWriteServer, vigia as runVigia, type CliResult, type WriteServer } from './support.js';
+
+// Every case runs the real command as a child process (compiled: about a second each on an idle
+// machine, several on a busy one). Timeouts are generous but bounded: a slow machine passes, a
+// command that hangs fails its case with its name instead of stalling the suite.
+const CLI_RUN_TIMEOUT_MS = 90_000;
+const CASE_TIMEOUT_MS = 180_000;
+
+/** `pnpm vigia <args>` (support.ts), failing with the command's name if it has not ended in CLI_RUN_TIMEOUT_MS. */
+function vigia(args: string[], env: Record<string, string>): Promise<CliResult> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`pnpm vigia ${args.join(' ')} did not finish within ${CLI_RUN_TIMEOUT_MS / 1000} s`)), CLI_RUN_TIMEOUT_MS);
+  });
+  return Promise.race([runVigia(args, env), deadline]).finally(() => clearTimeout(timer));
+}
 
 let server: WriteServer;
 let dir: string;
@@ -19,7 +34,7 @@ beforeAll(async () => {
   server = await startWriteServer();
   dir = mkdtempSync(join(tmpdir(), 'vigia-cli-'));
   env = { DATABASE_URL: server.databaseUrl };
-});
+}, CASE_TIMEOUT_MS);
 afterAll(async () => {
   await server?.stop();
   rmSync(dir, { recursive: true, force: true });
@@ -62,7 +77,7 @@ describe('keys', () => {
     const row = await server.prisma.apiKey.findUniqueOrThrow({ where: { id } });
     expect(row.secretHash).toMatch(/^scrypt\$16384\$8\$1\$/);
     expect(row.secretHash).not.toContain(key.split('_').slice(2).join('_'));
-  });
+  }, CASE_TIMEOUT_MS);
 
   it('list shows the key without its secret; revoke stops it at once', async () => {
     const list = await vigia(['keys', 'list'], env);
@@ -74,7 +89,7 @@ describe('keys', () => {
     const after = await gql(server.graphqlUrl, '{ me { name } }', {}, { authorization: `Bearer ${key}` });
     expect(after.status).toBe(401);
     expect(after.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-  });
+  }, CASE_TIMEOUT_MS);
 
   it('refuses an unknown role, naming the option', () => {
     expect(() => parseRole('owner')).toThrow('--role: must be one of viewer, editor, admin; got "owner"');
@@ -102,7 +117,7 @@ describe('export and import', () => {
     expect(JSON.parse(audit[0]!.after!)).toMatchObject({ rows: 17, created: 0, updated: 0, unchanged: 17 });
     const strip = (fp: string) => JSON.stringify(JSON.parse(fp).slice(0, -1));
     expect(strip(await server.fingerprint())).toBe(strip(before));
-  });
+  }, CASE_TIMEOUT_MS);
 
   it('a bad row in the middle of a 5 000-row file fails the whole import with its line, and writes nothing', async () => {
     const rows = [HEADER];
@@ -122,7 +137,7 @@ describe('export and import', () => {
     expect(r.stderr).toMatch(/line 2502: value: must be a number \(or "< 5" as in a public export\); got "doce"/);
     expect(await server.fingerprint()).toBe(before);
     expect(Date.now() - started).toBeLessThan(20_000);
-  });
+  }, CASE_TIMEOUT_MS);
 
   it('JSON: an editor export of the coordination spaces imports back with no change; a bad row names its line', async () => {
     const out = join(dir, 'spaces.json');
@@ -147,7 +162,7 @@ describe('export and import', () => {
     expect(bad.stderr).toMatch(/line 12: level: must be one of REGIONAL, PROVINCIAL, DISTRICT, POPULATED_CENTER/);
     const strip = (fp: string) => JSON.stringify(JSON.parse(fp).slice(0, -1));
     expect(strip(await server.fingerprint())).toBe(strip(before));
-  });
+  }, CASE_TIMEOUT_MS);
 });
 
 describe("the steward's story", () => {
@@ -195,5 +210,5 @@ describe("the steward's story", () => {
     expect(again.stdout).toMatch(/0 created, 1 updated, 14 unchanged/);
     expect(again.stdout).toMatch(/update test-fixture-cases-21-2022: value: 19 → 18/);
     expect(await server.prisma.observation.count({ where: { dataset: { key: CASES } } })).toBe(15);
-  });
+  }, CASE_TIMEOUT_MS);
 });
