@@ -251,7 +251,7 @@ describe('themed by the page', () => {
         }
         return out;
       });
-      expect(ratios.length).toBeGreaterThan(20);
+      expect(ratios.length).toBeGreaterThan(15);
       expect(Math.min(...ratios), colorScheme).toBeGreaterThanOrEqual(3);
       await context.close();
     }

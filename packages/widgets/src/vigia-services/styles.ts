@@ -12,6 +12,12 @@ export const styles = css`
   .rows {
     --_lw: 6.2em;
   }
+  .rows li {
+    min-height: 1.55em;
+  }
+  .rows .bar {
+    height: 0.95em;
+  }
   .rows.ab .bar,
   .sw.ab {
     background: var(--_s3);
