@@ -121,6 +121,11 @@ export async function compile(target) {
   const { build } = await import('esbuild');
   const dist = join(target.root, 'dist');
   mkdirSync(dist, { recursive: true });
+  // What a build killed half-way left behind.
+  for (const entry of readdirSync(dist)) {
+    const path = join(dist, entry);
+    if (entry.startsWith('.tmp-') && Date.now() - statSync(path).mtimeMs > 10 * 60_000) rmSync(path, { recursive: true, force: true });
+  }
   // Written beside dist/ and renamed into it file by file: a command starting during a build
   // (another test, another terminal) reads the old file or the new one, never half of one.
   const tmp = join(dist, `.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`);
