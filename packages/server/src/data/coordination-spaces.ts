@@ -4,13 +4,17 @@ import type { Actor } from './audit.js';
 import { InputError, NotFoundError } from './errors.js';
 import { requireRegion, requireSource, type Db, type Refs } from './refs.js';
 import {
+  checkTexts,
+  dateRangeProblem,
   definedFields,
+  EARLIEST_DATE,
   fieldName,
   isoDateSchema,
   isoDay,
   keySchema,
   parseField,
   parseOrThrow,
+  plainString,
   textSchema,
   toDate,
   todayInPeru,
@@ -87,15 +91,15 @@ const spaceSchema = z.object({
   key: keySchema,
   name: textSchema(300),
   level: z.enum(LEVELS, { error: `must be one of ${LEVELS.join(', ')}` }),
-  regionCode: z.string({ error: 'is required' }).trim().min(1, 'is required'),
+  regionCode: textSchema(60),
   province: textSchema(120).nullable(),
   district: textSchema(120).nullable(),
   locality: textSchema(120).nullable(),
   sourceText: textSchema(1000),
-  note: textSchema(2000).nullable(),
-  sourceKey: z.string({ error: 'is required' }).min(1, 'is required'),
+  note: textSchema(2000, { multiline: true }).nullable(),
+  sourceKey: plainString().min(1, 'is required'),
   closedOn: isoDateSchema.nullable(),
-  closedReason: textSchema(1000).nullable(),
+  closedReason: textSchema(1000, { multiline: true }).nullable(),
 });
 
 const slugify = (text: string) =>
@@ -134,6 +138,7 @@ export function planSpace(
   names: FieldNames = {},
 ): SpacePlan {
   const sent = definedFields(patch);
+  checkTexts(sent, names, ['note', 'closedReason']);
   const name = (field: string) => fieldName(names, field);
   let merged: Record<string, unknown>;
   if (existing) {
@@ -157,6 +162,7 @@ export function planSpace(
   if (s.level === 'PROVINCIAL' && !s.province) throw new InputError(name('province'), 'is required for a PROVINCIAL space');
   if (s.level === 'DISTRICT' && !s.district) throw new InputError(name('district'), 'is required for a DISTRICT space');
   if (s.level === 'POPULATED_CENTER' && !s.locality) throw new InputError(name('locality'), 'is required for a POPULATED_CENTER space');
+  if (s.closedOn && s.closedOn < EARLIEST_DATE) throw new InputError(name('closedOn'), dateRangeProblem(s.closedOn)!);
   if (s.closedOn && s.closedOn > todayInPeru()) {
     throw new InputError(name('closedOn'), `must not be in the future (today is ${todayInPeru()} in Peru): record a closure once it has happened`);
   }

@@ -120,15 +120,54 @@ export async function spaceRecords(prisma: PrismaClient): Promise<SpaceRecord[]>
   });
 }
 
-/** CSV with one header row; a withheld value is written as "< 5", empty cells for nulls. */
+// ---------------------------------------------------------------------------------------
+// Cells a spreadsheet would run (OWASP "CSV injection")
+
+/**
+ * What makes a spreadsheet read a cell as a formula when it comes first: = + - @, tab and
+ * carriage return (OWASP), and their full-width forms ＝ ＋ － ＠ (which some spreadsheets
+ * and input methods take as the ASCII ones).
+ */
+const TRIGGER = '=+\\-@\\t\\r\\uFF1D\\uFF0B\\uFF0D\\uFF20';
+/** A cell our CSV escapes: any apostrophes, then a trigger. */
+const NEEDS_ESCAPE = new RegExp(`^'*[${TRIGGER}]`);
+/** A cell our CSV escaped: one or more apostrophes, then a trigger. */
+const ESCAPED = new RegExp(`^'+[${TRIGGER}]`);
+/** A plain decimal number (-3, +1.5, -2e5): a spreadsheet reads it as that number, never runs it. */
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * A cell as every CSV Vigía writes it: a text that begins with a trigger — or with
+ * apostrophes and then a trigger, so that a value that really begins with `'=` comes back
+ * too — gets one apostrophe in front (`=1+1` → `'=1+1`, `'=1+1` → `''=1+1`), which makes a
+ * spreadsheet show it as text. A plain number (-3) is left as it is.
+ */
+export function neutraliseCell(text: string): string {
+  return NEEDS_ESCAPE.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
+
+/**
+ * The inverse, for a cell of a CSV file being imported: a cell that begins with one or
+ * more apostrophes and then a trigger loses its first apostrophe (`'=1+1` → `=1+1`,
+ * `''=1+1` → `'=1+1`); any other cell is read as it is. Every cell neutraliseCell writes
+ * reads back to the original text.
+ */
+export function restoreCell(text: string): string {
+  return ESCAPED.test(text) ? text.slice(1) : text;
+}
+
+/**
+ * CSV with one header row; a withheld value is written as "< 5", empty cells for nulls.
+ * Cells a spreadsheet would run are neutralised (neutraliseCell) and quoted.
+ */
 export function toCsv(columns: readonly string[], records: Record<string, unknown>[], suppressedText?: string): string {
   const cell = (record: Record<string, unknown>, column: string) => {
     const value = record[column];
     if (column === 'value' && value === null && record.suppressed === true) return suppressedText ?? '';
     if (value === null || value === undefined) return '';
-    return typeof value === 'boolean' ? (value ? 'true' : 'false') : String(value);
+    return neutraliseCell(typeof value === 'boolean' ? (value ? 'true' : 'false') : String(value));
   };
-  return stringify([[...columns], ...records.map((r) => columns.map((c) => cell(r, c)))]);
+  return stringify([[...columns], ...records.map((r) => columns.map((c) => cell(r, c)))], { quoted_match: ESCAPED });
 }
 
 /**

@@ -3,13 +3,13 @@ import { parse } from 'csv-parse/sync';
 import type { PrismaClient } from '@vigia/schema';
 import { recordAudit, type Actor } from './audit.js';
 import { loadSpaces, planSpace, regionNames, type SpacePatch, type SpaceSnapshot } from './coordination-spaces.js';
-import { OBSERVATION_COLUMNS, SPACE_COLUMNS } from './csv.js';
+import { OBSERVATION_COLUMNS, restoreCell, SPACE_COLUMNS } from './csv.js';
 import { ConflictError, InputError } from './errors.js';
 import { JSON_FORMAT, type ExportKind } from './export.js';
 import { loadObservations, planObservation, type ObservationPatch, type ObservationPlan, type ObservationSnapshot } from './observations.js';
 import { loadRefs } from './refs.js';
 import { SUPPRESSED_PATTERN } from './suppression.js';
-import { stableJson, type FieldNames } from './values.js';
+import { stableJson, trimSpaces, type FieldNames } from './values.js';
 import { writeTransaction } from './write.js';
 
 /**
@@ -117,7 +117,8 @@ function parseCsv(file: string, text: string): ParsedFile {
       problems.push({ line, message: `has ${r.record.length} cells; the header has ${columns.length} columns` });
       continue;
     }
-    rows.push({ line, cells: Object.fromEntries(columns.map((c, i) => [c, r.record[i]!])) });
+    // Our CSV neutralises cells a spreadsheet would run ('=1+1): read the original back.
+    rows.push({ line, cells: Object.fromEntries(columns.map((c, i) => [c, restoreCell(r.record[i]!)])) });
   }
   if (problems.length) throw new ImportFailure(problems);
   return { file, format: 'csv', kind, rows };
@@ -195,10 +196,11 @@ export function parseImportFile(file: string, text: string): ParsedFile {
 // ---------------------------------------------------------------------------------------
 // Cells → patches
 
+/** A cell as text; spaces around it are dropped, never control characters (validation refuses them). */
 const text = (v: Cell | undefined): string | null | undefined => {
   if (v === undefined) return undefined;
   if (v === null) return null;
-  const s = String(v).trim();
+  const s = trimSpaces(String(v));
   return s === '' ? null : s;
 };
 
@@ -210,15 +212,15 @@ function observationPatch(cells: Record<string, Cell>): { patch: ObservationPatc
   const raw = cells.value;
   if (raw === undefined) value = undefined;
   else if (typeof raw === 'number') value = raw;
-  else if (raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+  else if (raw === null || (typeof raw === 'string' && trimSpaces(raw) === '')) {
     // A JSON export writes a withheld value as null with suppressed: true.
     if (cells.suppressed === true) keepValue = true;
     value = keepValue ? undefined : null;
-  } else if (typeof raw === 'string' && SUPPRESSED_PATTERN.test(raw.trim())) {
+  } else if (typeof raw === 'string' && SUPPRESSED_PATTERN.test(trimSpaces(raw))) {
     // A public export withholds small victim counts ("< 5"): importing it keeps the stored number.
     keepValue = true;
     value = undefined;
-  } else if (typeof raw === 'string' && NUMBER.test(raw.trim())) value = Number(raw.trim());
+  } else if (typeof raw === 'string' && NUMBER.test(trimSpaces(raw))) value = Number(trimSpaces(raw));
   else throw new InputError('value', `must be a number (or "< 5" as in a public export); got ${JSON.stringify(raw)}`);
   return {
     keepValue,

@@ -3,14 +3,18 @@ import { recordAudit, type Actor } from './audit.js';
 import { InputError, NotFoundError, RetryableConflict } from './errors.js';
 import { requireDataset, requireRegion, requireSource, type Db, type Refs } from './refs.js';
 import {
+  checkTexts,
   codeSchema,
+  dateRangeProblem,
   definedFields,
   fieldName,
   isoDateSchema,
   isoDay,
   keySchema,
+  MAX_COUNT,
   parseField,
   parseOrThrow,
+  plainString,
   textSchema,
   toDate,
   type FieldNames,
@@ -127,21 +131,25 @@ export async function loadObservations(db: Db, keys?: string[]): Promise<Map<str
 
 const observationSchema = z.object({
   key: keySchema,
-  datasetKey: z.string({ error: 'is required' }).min(1, 'is required'),
+  datasetKey: plainString().min(1, 'is required'),
   label: textSchema(300),
   labelEn: textSchema(300),
-  value: z.number({ error: 'must be a number' }).finite('must be a finite number').min(0, 'must not be negative'),
+  value: z
+    .number({ error: 'must be a number' })
+    .finite('must be a finite number')
+    .min(0, 'must not be negative')
+    .max(MAX_COUNT, `must be at most 10 000 000 (a count of people; a percentage is at most 100)`),
   unit: textSchema(60),
   periodStart: isoDateSchema,
   periodEnd: isoDateSchema,
   scope: z.enum(SCOPES, { error: `must be one of ${SCOPES.join(', ')}` }),
-  regionCode: z.string().trim().min(1, 'must not be empty').nullable(),
+  regionCode: textSchema(60).nullable(),
   area: textSchema(120).nullable(),
   breakdownDimension: codeSchema.nullable(),
   breakdownValue: codeSchema.nullable(),
   baseLabel: textSchema(300).nullable(),
   baseLabelEn: textSchema(300).nullable(),
-  sourceKey: z.string({ error: 'is required' }).min(1, 'is required'),
+  sourceKey: plainString().min(1, 'is required'),
 });
 
 export interface ObservationPlan {
@@ -183,6 +191,7 @@ export function planObservation(
   names: FieldNames = {},
 ): ObservationPlan {
   const sent = definedFields(patch);
+  checkTexts(sent, names);
   let merged: Record<string, unknown>;
   if (existing) {
     if (sent.datasetKey != null && sent.datasetKey !== existing.snapshot.datasetKey) {
@@ -217,6 +226,10 @@ export function planObservation(
   const source = requireSource(refs, o.sourceKey, names);
   const name = (field: string) => fieldName(names, field);
 
+  for (const field of ['periodStart', 'periodEnd'] as const) {
+    const problem = dateRangeProblem(o[field]);
+    if (problem) throw new InputError(name(field), problem);
+  }
   if (o.periodEnd < o.periodStart) throw new InputError(name('periodEnd'), `must not be before periodStart (${o.periodStart})`);
   if (dataset.periodStart && o.periodStart < dataset.periodStart) {
     throw new InputError(name('periodStart'), `must be within the dataset's period, ${dataset.periodStart} to ${dataset.periodEnd}`);
@@ -248,8 +261,11 @@ export function planObservation(
     throw new InputError(name(o.baseLabel === null ? 'baseLabel' : 'baseLabelEn'), 'give the base population in both Spanish and English, or neither');
   }
   if (o.unit === '%' && o.value > 100) throw new InputError(name('value'), `a percentage must be between 0 and 100; got ${o.value}`);
-  if (dataset.countsVictims && !Number.isInteger(o.value)) {
-    throw new InputError(name('value'), `dataset "${dataset.key}" counts people: the value must be a whole number; got ${o.value}`);
+  // Every figure that is not a percentage counts something whole: people (victims, officers),
+  // cases, coordination spaces. 1.5 officers is a typing mistake.
+  if (o.unit !== '%' && !Number.isInteger(o.value)) {
+    const what = dataset.countsVictims ? `dataset "${dataset.key}" counts people` : `a count of ${o.unit}`;
+    throw new InputError(name('value'), `${what}: the value must be a whole number; got ${o.value}`);
   }
 
   const snapshot: ObservationSnapshot = { ...o, regionCode };

@@ -3,7 +3,7 @@ import type { Actor } from './audit.js';
 import { InputError } from './errors.js';
 import type { Db } from './refs.js';
 import { dataEntrySource } from './sources.js';
-import { definedFields, fieldName, parseOrThrow, textSchema, todayInPeru, type FieldNames } from './values.js';
+import { definedFields, fieldName, MAX_COUNT, parseOrThrow, plainString, textSchema, todayInPeru, type FieldNames } from './values.js';
 import { checkExpectedVersion, LOCK, saveVersioned, type SaveResult } from './write.js';
 
 export interface ServiceResultSnapshot {
@@ -34,7 +34,7 @@ const resultSchema = z.object({
     .number({ error: 'is required' })
     .int('must be a whole number')
     .min(0, 'must not be negative')
-    .max(1_000_000_000, 'must be at most 1 000 000 000'),
+    .max(MAX_COUNT, 'must be at most 10 000 000 (what a service delivers in a year, such as people trained)'),
   executionRate: z
     .number()
     .finite('must be a finite number')
@@ -43,7 +43,7 @@ const resultSchema = z.object({
     .nullable(),
   unit: textSchema(120),
   unitEn: textSchema(120),
-  sourceKey: z.string().min(1),
+  sourceKey: plainString().min(1, 'is required'),
 });
 
 /**

@@ -3,12 +3,14 @@ import { recordAudit, type Actor } from './audit.js';
 import { InputError } from './errors.js';
 import type { Db } from './refs.js';
 import {
+  dateRangeProblem,
   definedFields,
   fieldName,
   keySchema,
   parseField,
   parseOrThrow,
   partialDateSchema,
+  plainString,
   textSchema,
   todayInPeru,
   type FieldNames,
@@ -42,18 +44,18 @@ const documentSchema = z.object({
   publisher: textSchema(300),
   publishedOn: partialDateSchema,
   place: textSchema(120).nullable(),
-  url: z
-    .url({ protocol: /^https?$/, error: 'must be an http or https URL' })
-    .max(2000, 'must be at most 2000 characters')
+  // Checked as typed before it is read as a URL: the URL parser drops tabs and line breaks.
+  url: plainString()
+    .pipe(z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).max(2000, 'must be at most 2000 characters'))
     .nullable(),
 });
 
 const sourceSchema = z.object({
   key: keySchema,
-  documentKey: z.string({ error: 'is required' }).min(1, 'is required'),
+  documentKey: plainString().min(1, 'is required'),
   section: textSchema(500),
   slide: z.number().int().min(1, 'must be 1 or more (the cover is slide 1)').max(10_000, 'must be at most 10 000').nullable(),
-  quote: textSchema(5000).nullable(),
+  quote: textSchema(5000, { multiline: true }).nullable(),
   citedWork: textSchema(500).nullable(),
 });
 
@@ -82,6 +84,8 @@ export async function saveDocument(
     }
   }
   const next = parseOrThrow(documentSchema, existing ? { ...existing.snapshot, ...sent } : { key, place: null, url: null, ...sent }, names);
+  const dateProblem = dateRangeProblem(next.publishedOn);
+  if (dateProblem) throw new InputError(fieldName(names, 'publishedOn'), dateProblem);
   const { key: _key, ...data } = next;
   return saveVersioned(tx, actor, {
     action: input.action,
