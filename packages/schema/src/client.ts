@@ -1,9 +1,9 @@
-import { PrismaLibSql } from '@prisma/adapter-libsql';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { readReplicas } from '@prisma/extension-read-replicas';
 import { PrismaClient } from './generated/prisma/client.js';
 import { PrismaClient as PostgresPrismaClient } from './generated/prisma-postgresql/client.js';
 import type { DatabaseTarget } from './database-url.js';
+import { SqliteAdapterFactory, withSqliteTransactionMode } from './sqlite.js';
 
 export { PrismaClient };
 export type * from './generated/prisma/client.js';
@@ -59,10 +59,24 @@ function connect(provider: DatabaseTarget['provider'], url: string, options: Cli
           adapter: new PrismaPg({ connectionString: url, ...(options.poolSize ? { max: options.poolSize } : {}) }),
           log,
         }) as unknown as PrismaClient)
-      : new PrismaClient({ adapter: new PrismaLibSql({ url }), log });
+      : sqliteClient(url, log);
   if (options.onQuery) {
     const onQuery = options.onQuery;
     (client as unknown as { $on(event: 'query', cb: (e: { query: string }) => void): void }).$on('query', (e) => onQuery(e.query));
   }
+  return client;
+}
+
+/**
+ * SQLite, safe for several writers on one file (see sqlite.ts): WAL, a busy timeout, failed
+ * commits rolled back, and interactive transactions — the ones that read, then write — begun
+ * IMMEDIATE, while batch transactions (reads: the in-memory snapshot) stay deferred and so
+ * never wait for a writer.
+ */
+function sqliteClient(url: string, log: { emit: 'event'; level: 'query' }[]): PrismaClient {
+  const client = new PrismaClient({ adapter: new SqliteAdapterFactory(url), log });
+  const transaction = client.$transaction.bind(client) as (arg: unknown, options?: unknown) => Promise<unknown>;
+  (client as { $transaction: unknown }).$transaction = (arg: unknown, options?: unknown) =>
+    withSqliteTransactionMode(typeof arg === 'function' ? 'immediate' : 'deferred', () => transaction(arg, options));
   return client;
 }

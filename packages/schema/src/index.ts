@@ -4,6 +4,7 @@
  */
 export { resolveDatabaseTarget, defaultSqliteFile, repoRoot, type DatabaseTarget, type Provider } from './database-url.js';
 export { createPrismaClient, primaryOf, replicaClientsOf, PrismaClient, type ClientOptions } from './client.js';
+export { isSqliteBusy, withSqliteTransactionMode, SQLITE_BUSY_TIMEOUT_MS } from './sqlite.js';
 export type * from './generated/prisma/client.js';
 export { seed, type SeedResult } from './seed/seed.js';
 export { seedData } from './seed-data/index.js';

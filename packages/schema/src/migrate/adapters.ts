@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { PrismaLibSql } from '@prisma/adapter-libsql';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type {
   SqlDriverAdapter,
@@ -7,6 +6,7 @@ import type {
   SqlQuery,
 } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
+import { SqliteAdapterFactory } from '../sqlite.js';
 import { databaseUrlWith, dropDatabase, quoteIdent, withAdminClient } from './postgres.js';
 
 /**
@@ -20,7 +20,9 @@ export interface ManagedAdapterFactory extends SqlMigrationAwareDriverAdapterFac
 
 /** SQLite through libsql; the engine's shadow database is libsql's in-memory one. */
 export function sqliteAdapterFactory(url: string): ManagedAdapterFactory {
-  const inner = new PrismaLibSql({ url });
+  // WAL, failed commits rolled back, immediate transactions (../sqlite.ts). A start waits longer
+  // for another process's write lock than a request does: it serves nothing yet.
+  const inner = new SqliteAdapterFactory(url, { busyTimeoutMs: 5_000 });
   return manage(inner, {
     connect: () => inner.connect(),
     // libsql's executeRaw runs only the first statement of a script; the engine replays

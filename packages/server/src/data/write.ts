@@ -1,37 +1,68 @@
-import type { PrismaClient } from '@vigia/schema';
+import { isSqliteBusy, type PrismaClient } from '@vigia/schema';
 import { recordAudit, type Actor } from './audit.js';
-import { ConflictError, RetryableConflict } from './errors.js';
+import { ConflictError, RetryableConflict, UnavailableError } from './errors.js';
 import type { Db } from './refs.js';
 import { stableJson } from './values.js';
 
+/** Attempts when other writers changed the same rows (each attempt re-reads them). */
 const ATTEMPTS = 4;
+/** How long a write keeps trying while the database is busy with other writers (ms). */
+export const BUSY_RETRY_MS = 10_000;
 
-/** Prisma's unique-constraint violation, and SQLite's "another connection holds the write lock". */
-function isTransient(error: unknown): boolean {
+/** Prisma's unique-constraint violation and write conflict: another writer won a race for a row. */
+function isConflict(error: unknown): boolean {
   if (error instanceof RetryableConflict) return true;
-  const e = error as { code?: string; message?: string } | null;
-  if (e?.code === 'P2002' || e?.code === 'P2034') return true;
-  return /SQLITE_BUSY|database is locked/i.test(e?.message ?? '');
+  const e = error as { code?: string } | null;
+  return e?.code === 'P2002' || e?.code === 'P2034';
 }
+
+/**
+ * The database could not take the write now, and nothing was written: SQLite's write lock is
+ * held by another process (SQLITE_BUSY, which Prisma reports as P1008), or no transaction could
+ * be started within maxWait (P2028 "Unable to start a transaction", before any statement ran).
+ */
+function isBusy(error: unknown): boolean {
+  if (isSqliteBusy(error)) return true;
+  const e = error as { code?: string; message?: string } | null;
+  return e?.code === 'P2028' && /Unable to start a transaction/i.test(e.message ?? '');
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /**
  * Runs one write — the change and its audit entry — in one transaction. When another
  * writer got in between our read and our conditional write (a version moved, a key was
- * taken, SQLite was busy), nothing was written and the whole write runs again from its
- * read, so a change is never applied on top of a state it did not see.
+ * taken), nothing was written and the whole write runs again from its read, so a change is
+ * never applied on top of a state it did not see. While the database is busy with other
+ * writers (on SQLite: another process, or the CLI, holds the write lock), the write waits
+ * and starts again, for up to `busyRetryMs`; past that it is refused with UnavailableError
+ * (SERVICE_UNAVAILABLE, HTTP 503 + Retry-After): nothing was written, and the caller can retry.
  */
 export async function writeTransaction<T>(
   prisma: PrismaClient,
   work: (tx: Db) => Promise<T>,
-  options: { timeoutMs?: number } = {},
+  options: { timeoutMs?: number; busyRetryMs?: number } = {},
 ): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
+  const busyDeadline = Date.now() + (options.busyRetryMs ?? BUSY_RETRY_MS);
+  let conflicts = 0;
+  for (let busy = 0; ; ) {
     try {
       return await prisma.$transaction(work, { maxWait: 15_000, timeout: options.timeoutMs ?? 15_000 });
     } catch (error) {
-      if (!isTransient(error)) throw error;
-      if (attempt >= ATTEMPTS) throw new ConflictError('Other writers kept changing the same data; nothing was written. Try again.');
-      await new Promise((done) => setTimeout(done, 20 * attempt + Math.random() * 30));
+      if (isConflict(error)) {
+        if (++conflicts >= ATTEMPTS) throw new ConflictError('Other writers kept changing the same data; nothing was written. Try again.');
+        await sleep(20 * conflicts + Math.random() * 30);
+      } else if (isBusy(error)) {
+        // Asynchronous waits (the event loop keeps serving), growing to 0.5 s, with jitter so
+        // that waiting writers do not retry in step.
+        const wait = Math.min(500, 25 * 2 ** busy++) * (0.5 + Math.random());
+        if (Date.now() + wait > busyDeadline) {
+          throw new UnavailableError('The database is busy with other writers; nothing was written. Try again in a moment.', 1);
+        }
+        await sleep(wait);
+      } else {
+        throw error;
+      }
     }
   }
 }
