@@ -222,3 +222,58 @@ it('pages every connection forwards and backwards as recorded', async () => {
   answers['totalCount only'] = await ask(null, `{ coordinationSpaces(regionCode: "cusco") { totalCount } }`);
   await expect(recorded(answers)).toMatchFileSnapshot('__answers__/public/paging.json');
 });
+
+/**
+ * Invalid requests get one answer whatever the executor: the status, each error's message,
+ * locations and extensions.code are the same the first time (interpreted), the second time
+ * (graphql-jit where it applies) and on a server without graphql-jit; every error has a code.
+ */
+it('answers invalid requests the same with and without graphql-jit, each error with a code, as recorded', async () => {
+  const invalid: [string, string, Record<string, unknown>?][] = [
+    ['wrong variable type', 'query Card($code: String!) { region(code: $code) { name } }', { code: 5 }],
+    ['missing variable', 'query Card($code: String!) { region(code: $code) { name } }', {}],
+    ['null for a non-null variable', 'query Card($code: String!) { region(code: $code) { name } }', { code: null }],
+    ['unknown enum value in a variable', 'query Spaces($level: CoordinationLevel) { coordinationSpaces(level: $level) { totalCount } }', { level: 'COUNTY' }],
+    ['unknown enum value in the document', '{ coordinationSpaces(level: COUNTY) { totalCount } }'],
+    ['an Int variable out of range', 'query Page($first: Int) { coordinationSpaces(first: $first) { totalCount } }', { first: 1e20 }],
+    ['a list variable of the wrong type', 'query Many($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [{}] }],
+    ['an unknown field', '{ region(code: "puno") { nombre } }'],
+    ['a syntax error', '{ region(code: "puno") { name }'],
+    ['a subscription (the schema has none)', 'subscription Live { __typename }'],
+    ['an invalid global id', '{ node(id: "not-an-id") { id } }'],
+    ['a global id of an unknown type', '{ node(id: "Rm9vOjE=") { id } }'],
+    ['invalid global ids in a list', `{ nodes(ids: ["not-an-id", "${Buffer.from('Region:').toString('base64')}"]) { id } }`],
+    ['a bad cursor', '{ coordinationSpaces(after: "bogus") { totalCount } }'],
+    ['a page too large', '{ coordinationSpaces(first: 1000) { totalCount } }'],
+    ['two operations without operationName', 'query A { policy { name } } query B { policy { decree } }'],
+    ['an operationName that is not in the document', 'query A { policy { name } }'],
+  ];
+  const post = async (url: string, query: string, variables?: Record<string, unknown>, operationName?: string) => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query, variables, operationName }),
+    });
+    const body = await res.json();
+    return {
+      status: res.status,
+      data: body.data,
+      errors: body.errors?.map((e: any) => ({ message: e.message, locations: e.locations, path: e.path, code: e.extensions?.code })),
+    };
+  };
+  const answers: Record<string, unknown> = {};
+  for (const [what, query, variables] of invalid) {
+    const operationName = what.startsWith('an operationName') ? 'Nope' : undefined;
+    const first = await post(server.graphqlUrl, query, variables, operationName);
+    const second = await post(server.graphqlUrl, query, variables, operationName);
+    const third = await post(server.graphqlUrl, query, variables, operationName);
+    const other = await post(interpreted.graphqlUrl, query, variables, operationName);
+    expect(second, what).toEqual(first);
+    expect(third, what).toEqual(first);
+    expect(other, what).toEqual(first);
+    expect(first.errors?.length, what).toBeGreaterThan(0);
+    for (const error of first.errors ?? []) expect(error.code, `${what}: ${error.message}`).toEqual(expect.any(String));
+    answers[what] = first;
+  }
+  await expect(JSON.stringify(answers, null, 2)).toMatchFileSnapshot('__answers__/public/invalid.json');
+});

@@ -51,8 +51,13 @@ export interface Config {
     windowSeconds: number;
     /** Requests per window per client address (anonymous callers). */
     perAddress: number;
-    /** Requests per window per API key. */
+    /** Requests per window per API key (once this process has verified it). */
     perKey: number;
+    /**
+     * Requests per window per client address that carry a key this process has not verified
+     * (a wrong, revoked or new key): a brute force of keys meets this small budget, then 429.
+     */
+    unverifiedKeys: number;
   };
   cache: {
     /** The response cache for anonymous reads. */
@@ -196,6 +201,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       windowSeconds: int('RATE_LIMIT_WINDOW_SECONDS', nodeEnv === 'test' ? 0 : 60, 0, 86_400),
       perAddress: int('RATE_LIMIT_PER_ADDRESS', 600, 1, 100_000_000),
       perKey: int('RATE_LIMIT_PER_KEY', 6000, 1, 100_000_000),
+      unverifiedKeys: int('RATE_LIMIT_UNVERIFIED_KEYS', 20, 1, 100_000_000),
     },
     cache: {
       enabled: bool('RESPONSE_CACHE', true),

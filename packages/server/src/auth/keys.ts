@@ -1,7 +1,8 @@
 import { createHash, randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { primaryOf, type ApiKeyRole, type PrismaClient } from '@vigia/schema';
 import { recordAudit, type Actor } from '../data/audit.js';
-import { InputError, NotFoundError, UnauthenticatedError } from '../data/errors.js';
+import { InputError, NotFoundError, UnauthenticatedError, UnavailableError } from '../data/errors.js';
+import { isUnavailable } from '../data/unavailable.js';
 import { ROLES, type Caller } from './caller.js';
 
 /**
@@ -62,33 +63,76 @@ export function parseKey(key: string): { id: string; secret: string } | null {
 }
 
 /**
- * Keys already verified in this process: id → (stored hash, SHA-256 of the secret). scrypt
- * costs tens of milliseconds by design; a key used on every request pays it once. The row
+ * Keys already verified in this process: id → (stored hash, SHA-256 of the secret, caller, when).
+ * scrypt costs tens of milliseconds by design; a key used on every request pays it once. The row
  * is still read on every request, so a revoked key stops working at once.
  */
-const verified = new Map<string, { stored: string; digest: Buffer }>();
+const verified = new Map<string, { stored: string; digest: Buffer; caller: Caller; at: number }>();
 const VERIFIED_MAX = 1000;
+/** While the database cannot be reached, a key verified this recently still reads (public data, from memory). */
+export const OUTAGE_GRACE_MS = 15 * 60_000;
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
 
+/**
+ * What a failed verification compares against when there is no row (unknown id) or the row is
+ * revoked: every failure costs one scrypt, so the time of an answer does not tell an attacker
+ * which key ids exist.
+ */
+let decoyHash: Promise<string> | undefined;
+const decoy = () => (decoyHash ??= hashSecret(randomBytes(32).toString('base64url')));
+
 async function secretMatches(id: string, secret: string, stored: string): Promise<boolean> {
-  const digest = sha256(secret);
   const known = verified.get(id);
-  if (known && known.stored === stored) return timingSafeEqual(known.digest, digest);
-  if (!(await verifySecret(secret, stored))) return false;
-  if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
-  verified.set(id, { stored, digest });
-  return true;
+  if (known && known.stored === stored && timingSafeEqual(known.digest, sha256(secret))) return true;
+  return verifySecret(secret, stored);
+}
+
+function remember(stored: string, secret: string, caller: Caller) {
+  if (verified.size >= VERIFIED_MAX && !verified.has(caller.keyId)) verified.delete(verified.keys().next().value!);
+  verified.set(caller.keyId, { stored, digest: sha256(secret), caller, at: Date.now() });
+}
+
+/** The caller of a key this process verified (within `withinMs`), without the database; else null. */
+function recentlyVerified(key: string, withinMs = Infinity): Caller | null {
+  const parsed = parseKey(key);
+  const known = parsed && verified.get(parsed.id);
+  if (!known || Date.now() - known.at > withinMs) return null;
+  return timingSafeEqual(known.digest, sha256(parsed.secret)) ? known.caller : null;
+}
+
+/**
+ * Whether an Authorization header carries a key this process has verified: only then do its
+ * requests count against the key's rate limit; any other token counts against the address
+ * that sent it (limits/rate-limit.ts), so guessing keys is never cheaper than asking without one.
+ */
+export function isVerifiedToken(token: string | undefined): boolean {
+  return token !== undefined && recentlyVerified(token) !== null;
 }
 
 /** The caller a key belongs to; null when the key is unknown, revoked or wrong. */
 export async function callerForKey(prisma: PrismaClient, key: string): Promise<Caller | null> {
   const parsed = parseKey(key);
   if (!parsed) return null;
-  // From the primary: a replica that has not caught up would still accept a key just revoked.
-  const row = await primaryOf(prisma).apiKey.findUnique({ where: { id: parsed.id } });
-  if (!row || row.revokedAt) return null;
+  let row;
+  try {
+    // From the primary: a replica that has not caught up would still accept a key just revoked.
+    row = await primaryOf(prisma).apiKey.findUnique({ where: { id: parsed.id } });
+  } catch (error) {
+    // The database is away: a key verified lately still reads the public data (kept in memory);
+    // anything else waits for the database.
+    const known = recentlyVerified(key, OUTAGE_GRACE_MS);
+    if (known && isUnavailable(error)) return known;
+    throw isUnavailable(error) ? new UnavailableError('The database cannot be reached to check your API key; retry in a moment.') : error;
+  }
+  if (!row || row.revokedAt) {
+    if (row) verified.delete(row.id);
+    await verifySecret(parsed.secret, await decoy());
+    return null;
+  }
   if (!(await secretMatches(row.id, parsed.secret, row.secretHash))) return null;
-  return { keyId: row.id, name: row.name, role: row.role };
+  const caller: Caller = { keyId: row.id, name: row.name, role: row.role };
+  remember(row.secretHash, parsed.secret, caller);
+  return caller;
 }
 
 /**

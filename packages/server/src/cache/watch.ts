@@ -20,6 +20,8 @@ export interface WatchOptions {
   onError(error: unknown): void;
 }
 
+const KEY_ACTIONS = ['createApiKey', 'revokeApiKey'];
+
 export function watchDataChanges({ prisma, intervalMs, onChange, onError }: WatchOptions): DataChangeWatch {
   // The primary: a replica that lags would report the change late.
   const db = primaryOf(prisma);
@@ -27,7 +29,8 @@ export function watchDataChanges({ prisma, intervalMs, onChange, onError }: Watc
   let inFlight: Promise<void> | undefined;
   const poll = async () => {
     try {
-      const { _max } = await db.auditEntry.aggregate({ _max: { id: true } });
+      // Keys created or revoked change no public data: they must not empty the cache.
+      const { _max } = await db.auditEntry.aggregate({ _max: { id: true }, where: { action: { notIn: KEY_ACTIONS } } });
       const latest = _max.id ?? null;
       if (last !== undefined && latest !== last) await onChange();
       last = latest;

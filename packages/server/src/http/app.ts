@@ -8,6 +8,7 @@ import type { Context } from '../context.js';
 import { authenticate } from '../auth/keys.js';
 import { observationsCsv } from '../data/csv.js';
 import { UnauthenticatedError } from '../data/errors.js';
+import { asUnavailable } from '../data/unavailable.js';
 import { suppressionThreshold } from '../data/suppression.js';
 import type { ReadModel } from '../read-model/read-model.js';
 import { schema } from '../schema/index.js';
@@ -101,7 +102,7 @@ export function createApp({ prisma, readModel, widgetsDir, production = createPr
     }
     if (path.startsWith('/widgets/') && widgets) {
       req.url = req.url!.slice('/widgets'.length) || '/';
-      widgets(req, res, () => sendJson(res, 404, { error: 'Not found' }));
+      widgets(req, res, () => sendJson(res, 404, { error: 'Not found', code: 'NOT_FOUND' }));
       return;
     }
     if (path === '/') {
@@ -114,7 +115,7 @@ export function createApp({ prisma, readModel, widgetsDir, production = createPr
       });
       return;
     }
-    sendJson(res, 404, { error: 'Not found' });
+    sendJson(res, 404, { error: 'Not found', code: 'NOT_FOUND' });
   });
 }
 
@@ -135,13 +136,13 @@ async function datasetCsv(prisma: PrismaClient, key: string, req: IncomingMessag
       caller = await authenticate(prisma, req.headers.authorization);
     } catch (error) {
       if (!(error instanceof UnauthenticatedError)) throw error;
-      sendJson(res, 401, { error: error.message });
+      sendJson(res, 401, { error: error.message, code: 'UNAUTHENTICATED' });
       return;
     }
     // Anonymous callers get small victim counts suppressed; editors and admins the stored values.
     const body = await observationsCsv(prisma, key, caller);
     if (body === null) {
-      sendJson(res, 404, { error: `No dataset with key "${key}"` });
+      sendJson(res, 404, { error: `No dataset with key "${key}"`, code: 'NOT_FOUND' });
       return;
     }
     res.writeHead(200, {
@@ -154,7 +155,13 @@ async function datasetCsv(prisma: PrismaClient, key: string, req: IncomingMessag
     });
     res.end(body);
   } catch (error) {
-    sendJson(res, 500, { error: 'Could not read the dataset' });
+    const unavailable = asUnavailable(error);
+    if (unavailable) {
+      res.setHeader('Retry-After', String(unavailable.extensions.retryAfter));
+      sendJson(res, 503, { error: unavailable.message, code: 'SERVICE_UNAVAILABLE' });
+      return;
+    }
+    sendJson(res, 500, { error: 'Could not read the dataset', code: 'INTERNAL_SERVER_ERROR' });
     console.error(error);
   }
 }

@@ -90,7 +90,9 @@ export function createFastPath({ store, manifest, persistedOnly }: FastPathOptio
       return undefined;
     }
     const variables = params.variables ?? undefined;
-    if ((variables !== undefined && (typeof variables !== 'object' || Array.isArray(variables))) || typeof params.extensions === 'symbol') return undefined;
+    const isMap = (value: unknown) => value === undefined || value === null || (typeof value === 'object' && !Array.isArray(value));
+    // Parameters of the wrong type are refused by yoga (400, http/params-check.ts), never answered from the cache.
+    if (!isMap(variables) || !isMap(params.extensions)) return undefined;
     if (params.operationName != null && typeof params.operationName !== 'string') return undefined;
     const document = documentOf(params);
     if (!document) return undefined;

@@ -5,10 +5,9 @@
  * `createApp` wraps its routes with `wrap()` and spreads `yogaOptions` into createYoga.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { getOperationAST, GraphQLError, type DocumentNode, type GraphQLSchema, type SourceLocation } from 'graphql';
-import { isAsyncIterable, type Plugin, type YogaServerOptions } from 'graphql-yoga';
+import { getOperationAST, GraphQLError, type GraphQLSchema } from 'graphql';
+import { isAsyncIterable, maskError, type MaskError, type Plugin, type YogaServerOptions } from 'graphql-yoga';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { useGraphQlJit, type JITCache } from '@envelop/graphql-jit';
 import { Redis } from 'ioredis';
 import { primaryOf, replicaClientsOf, type PrismaClient } from '@vigia/schema';
 import { loadConfig, type Config } from '../config.js';
@@ -25,6 +24,11 @@ import { Metrics } from '../observability/metrics.js';
 import { createFastPath, readBody } from './fast-path.js';
 import { loadPersistedManifests, usePersisted } from './persisted.js';
 import { parseTarget, validHost } from './request-target.js';
+import { useParamsCheck } from './params-check.js';
+import { useErrorCodes } from './error-codes.js';
+import { asUnavailable } from '../data/unavailable.js';
+import { isVerifiedToken } from '../auth/keys.js';
+import { locatedCompiledErrors, useCompiledExecution } from './compiled-execution.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 type ServerContext = { req: IncomingMessage; res: ServerResponse };
@@ -70,74 +74,6 @@ export interface ProductionLayer {
 }
 
 const EXPOSED_HEADERS = 'ETag, Retry-After, X-Request-Id, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset';
-
-/**
- * graphql-jit for documents seen before. Compiling costs several times one interpreted run (a
- * region card: ~5 ms against ~1 ms), so a document sent once (an ad-hoc query, or an attacker's
- * stream of unique ones) is interpreted, and compiled from its second request on. Yoga's parser
- * cache hands back the same document object for the same text, and persisted operations are
- * texts too, so widgets' requests are compiled from their second request.
- */
-function compiledExecution(logger: Logger, metrics: Metrics): Plugin {
-  const seen = new WeakSet<DocumentNode>();
-  // Compiled documents by text too, so one that yoga parses again (after its parser cache let it
-  // go) is not compiled again; the oldest go first.
-  const compiled = new Map<string, Parameters<JITCache['set']>[1]>();
-  return useGraphQlJit(
-    {},
-    {
-      // Only single-operation documents: the plugin keeps one compiled operation per document,
-      // so a second operation of the same document would run the first one's.
-      enableIf: ({ document }) => singleOperation(document) && (seen.has(document) || (seen.add(document), false)),
-      cache: {
-        get: (text) => compiled.get(text),
-        set: (text, query) => {
-          metrics.compiledDocuments.inc();
-          compiled.set(text, query);
-          if (compiled.size > MAX_COMPILED_DOCUMENTS) compiled.delete(compiled.keys().next().value!);
-        },
-      },
-      onError: (error) => logger.warn({ err: error }, 'graphql-jit could not compile an operation'),
-    },
-  ) as Plugin;
-}
-
-const MAX_COMPILED_DOCUMENTS = 1000;
-
-/**
- * graphql-jit's errors carry `locations` but not the nodes graphql-js errors carry, and yoga
- * rebuilds every error from its nodes before answering: the locations would be lost. This gives
- * them back as graphql-js errors located in the document, as an interpreted run answers.
- */
-const locatedCompiledErrors: Plugin = {
-  onExecute({ args }) {
-    const source = args.document.loc?.source;
-    if (!source) return;
-    return {
-      onExecuteDone({ result, setResult }) {
-        if (isAsyncIterable(result) || !result.errors?.some((e) => !e.nodes && e.locations?.length)) return;
-        const lineStarts = [0, ...[...source.body.matchAll(/\r\n|\n|\r/g)].map((m) => m.index + m[0].length)];
-        setResult({
-          ...result,
-          errors: result.errors.map((error) =>
-            error.nodes || !error.locations?.length
-              ? error
-              : new GraphQLError(error.message, {
-                  source,
-                  positions: error.locations.map(({ line, column }: SourceLocation) => lineStarts[line - 1]! + column - 1),
-                  path: error.path,
-                  originalError: error.originalError,
-                  extensions: error.extensions,
-                }),
-          ),
-        });
-      },
-    };
-  },
-};
-
-const singleOperation = (document: DocumentNode) =>
-  document.definitions.filter((definition) => definition.kind === 'OperationDefinition').length === 1;
 
 export function createProductionLayer(options: ProductionOptions): ProductionLayer {
   const config = options.config ?? loadConfig();
@@ -264,7 +200,10 @@ export function createProductionLayer(options: ProductionOptions): ProductionLay
   };
 
   const plugins: Plugin[] = [
+    // First: codes are named before anything (metrics, logs) reads them.
+    useErrorCodes(),
     observe,
+    useParamsCheck(),
     csrfForPost,
     // Also with no manifest: a client sending a hash then hears PERSISTED_QUERY_NOT_FOUND and
     // falls back to the document's text (the widgets' client does).
@@ -272,7 +211,15 @@ export function createProductionLayer(options: ProductionOptions): ProductionLay
     // Each distinct document is compiled once into plain JavaScript (graphql-jit) instead of being
     // interpreted on every request: over the in-memory data, execution was most of a read's cost.
     // Before the limits, whose timeout then wraps the compiled execution.
-    ...(config.jit ? [compiledExecution(logger, metrics), locatedCompiledErrors] : []),
+    ...(config.jit
+      ? [
+          useCompiledExecution({
+            onCompiled: () => metrics.compiledDocuments.inc(),
+            onCompileError: (errors) => logger.warn({ errors: errors.map((e) => e.message) }, 'graphql-jit could not compile an operation; it runs interpreted'),
+          }),
+          locatedCompiledErrors,
+        ]
+      : []),
     useGraphQLLimits({
       maxDepth: config.limits.maxDepth,
       maxAliases: config.limits.maxAliases,
@@ -304,7 +251,10 @@ export function createProductionLayer(options: ProductionOptions): ProductionLay
     sendJson(res, 429, { 'Retry-After': String(retryAfter) }, {
       errors: [
         {
-          message: `Too many requests from this ${kind === 'key' ? 'API key' : 'address'}: the limit is ${verdict.limit} per ${config.rateLimit.windowSeconds} s. Retry after ${retryAfter} s.`,
+          message:
+            kind === 'unverified-key'
+              ? `Too many requests with API keys that could not be verified from this address: the limit is ${verdict.limit} per ${config.rateLimit.windowSeconds} s. Check the key; retry after ${retryAfter} s.`
+              : `Too many requests from this ${kind === 'key' ? 'API key' : 'address'}: the limit is ${verdict.limit} per ${config.rateLimit.windowSeconds} s. Retry after ${retryAfter} s.`,
           extensions: { code: 'RATE_LIMITED', retryAfter },
         },
       ],
@@ -407,19 +357,20 @@ export function createProductionLayer(options: ProductionOptions): ProductionLay
       }
 
       if (limiter && (route === 'graphql' || route === 'data')) {
-        const { bucket, kind } = bucketOf(req, config.trustProxy);
+        const { bucket, kind, unverified } = bucketOf(req, config.trustProxy, isVerifiedToken);
         const limit = kind === 'key' ? config.rateLimit.perKey : config.rateLimit.perAddress;
-        const verdict = limiter.hit(bucket, limit);
-        const proceed = (v: Verdict) => {
-          res.setHeader('RateLimit-Limit', String(v.limit));
-          res.setHeader('RateLimit-Remaining', String(v.remaining));
-          res.setHeader('RateLimit-Reset', String(Math.ceil(v.resetMs / 1000)));
-          if (!v.allowed) return rateLimited(res, v, kind);
+        const verdicts = [limiter.hit(bucket, limit), ...(unverified ? [limiter.hit(unverified, config.rateLimit.unverifiedKeys)] : [])];
+        const proceed = ([v, guesses]: Verdict[]) => {
+          res.setHeader('RateLimit-Limit', String(v!.limit));
+          res.setHeader('RateLimit-Remaining', String(v!.remaining));
+          res.setHeader('RateLimit-Reset', String(Math.ceil(v!.resetMs / 1000)));
+          if (!v!.allowed) return rateLimited(res, v!, kind);
+          if (guesses && !guesses.allowed) return rateLimited(res, guesses, 'unverified-key');
           if (route === 'graphql') graphql(req, res, state, handler);
           else handler(req, res);
         };
-        if (verdict instanceof Promise) return verdict.then(proceed);
-        return proceed(verdict);
+        if (verdicts.some((v) => v instanceof Promise)) return Promise.all(verdicts).then(proceed);
+        return proceed(verdicts as Verdict[]);
       }
       if (route === 'graphql') return graphql(req, res, state, handler);
       handler(req, res);
@@ -497,7 +448,8 @@ export function createProductionLayer(options: ProductionOptions): ProductionLay
       cors: false,
       logging: yogaLogger(logger),
       // Unexpected errors reach clients as "Unexpected error."; stack traces only in development.
-      maskedErrors: { isDev: config.development },
+      // An outage of the database is no bug: 503 with Retry-After and SERVICE_UNAVAILABLE.
+      maskedErrors: { isDev: config.development, maskError: maskOutages },
       batching: { limit: config.limits.maxBatch },
       // The body was read here already, bounded (graphql() below): yoga's own limit would pipe it
       // through a second stream for nothing.
@@ -551,3 +503,20 @@ function sendJson(res: ServerResponse, status: number, headers: Record<string, s
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Access-Control-Allow-Origin': '*', ...headers });
   res.end(JSON.stringify(body));
 }
+
+/** yoga's masking, except that a database outage answers as one (data/unavailable.ts). */
+const maskOutages: MaskError = (error, message, isDev) => {
+  // GraphQL errors of our own (UnavailableError included) pass as they are; others are masked.
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  const unavailable = original && !(original instanceof GraphQLError) ? asUnavailable(original) : undefined;
+  if (!unavailable) return maskError(error, message, isDev);
+  if (!(error instanceof GraphQLError)) return unavailable;
+  // Keep where in the operation it happened.
+  return new GraphQLError(unavailable.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: unavailable.extensions,
+  });
+};

@@ -1,6 +1,6 @@
 /**
- * Rate limits: a fixed window of N requests per API key (callers that send
- * `Authorization: Bearer …`) or per client address (everyone else). Counters live in memory, or
+ * Rate limits: a fixed window of N requests per API key (callers whose key this process has
+ * verified) or per client address (everyone else, and any key not verified yet). Counters live in memory, or
  * in Redis when REDIS_URL is set so that every server process counts against the same budget.
  * If Redis fails, requests are let through (and logged): an outage of the counter store must
  * not take the API down with it.
@@ -82,14 +82,29 @@ export function bearerToken(req: IncomingMessage): string | undefined {
   return match ? match[1] : header;
 }
 
+/** How a request is counted. */
+export interface Buckets {
+  /** The budget it spends: its key's, once verified, else its address's. */
+  bucket: string;
+  kind: 'key' | 'address';
+  /**
+   * For a token this process has not verified (wrong, revoked, or new): the address's small
+   * budget for such tokens, spent as well, so that guessing keys meets a 429 quickly.
+   */
+  unverified?: string;
+}
+
 /**
- * The bucket a request counts against: its key (hashed: counters never hold secrets) or its
- * client address. IPv6 addresses count per /64, the block one subscriber usually gets.
+ * The bucket a request counts against: its key (hashed: counters never hold secrets) when
+ * `verified` says the key was checked, or its client address. IPv6 addresses count per /64,
+ * the block one subscriber usually gets. A token nobody verified never picks its own bucket:
+ * otherwise each guessed key would get a fresh budget.
  */
-export function bucketOf(req: IncomingMessage, trustProxy: number): { bucket: string; kind: 'key' | 'address' } {
+export function bucketOf(req: IncomingMessage, trustProxy: number, verified: (token: string) => boolean = () => false): Buckets {
   const token = bearerToken(req);
-  if (token) return { bucket: `k:${createHash('sha256').update(token).digest('hex').slice(0, 32)}`, kind: 'key' };
-  return { bucket: `a:${addressBlock(clientAddress(req, trustProxy))}`, kind: 'address' };
+  if (token && verified(token)) return { bucket: `k:${createHash('sha256').update(token).digest('hex').slice(0, 32)}`, kind: 'key' };
+  const address = addressBlock(clientAddress(req, trustProxy));
+  return { bucket: `a:${address}`, kind: 'address', ...(token ? { unverified: `u:${address}` } : {}) };
 }
 
 /** The caller's address: the socket's, or with N trusted proxies the one the outermost of them saw. */
