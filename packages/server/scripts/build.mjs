@@ -16,7 +16,8 @@ export const serverTarget = {
   name: '@vigia/server',
   root: fileURLToPath(new URL('..', import.meta.url)),
   entries: { main: 'src/main.ts', cli: 'src/cli/main.ts' },
-  inputs: ['src', 'scripts', 'package.json', 'tsconfig.json', '../../tsconfig.base.json', createRequire(import.meta.url).resolve('@vigia/schema/compile')],
+  // The lockfile too: the CLI bundle holds its dependencies' code.
+  inputs: ['src', 'scripts', 'package.json', 'tsconfig.json', '../../tsconfig.base.json', '../../pnpm-lock.yaml', createRequire(import.meta.url).resolve('@vigia/schema/compile')],
   // The schema package is TypeScript to Vitest and tsc; compiled code imports its compiled entry.
   rewrite: { '@vigia/schema': '@vigia/schema/compiled' },
   // The CLI is started for every command: its JavaScript dependencies are bundled into it (one
