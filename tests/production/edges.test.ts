@@ -3,6 +3,9 @@
  * on raw sockets. None may stop the process: each gets a 400-class answer saying what is wrong
  * (with a code), and the server keeps serving.
  */
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRequest, startProductionServer, type ProductionServer } from './support.js';
 
@@ -73,5 +76,41 @@ describe('requests Node refuses before any handler', () => {
     // 2 s limit, checked every 500 ms; a loaded machine gets generous slack, but far from Node's 30 s check.
     expect(answer.ms).toBeLessThan(9_000);
     await stillServing();
+  });
+});
+
+describe('static files after a rebuild', () => {
+  let withWidgets: ProductionServer;
+  const dir = mkdtempSync(join(tmpdir(), 'vigia-static-'));
+  beforeAll(async () => {
+    writeFileSync(join(dir, 'vigia-widgets.js'), 'console.log(1);\n');
+    withWidgets = await startProductionServer({}, undefined, { widgetsDir: dir });
+  });
+  afterAll(async () => {
+    await withWidgets?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves the current size and ETag of a file rebuilt while the server runs', async () => {
+    const url = `${withWidgets.url}/widgets/vigia-widgets.js`;
+    const before = await fetch(url);
+    expect(await before.text()).toBe('console.log(1);\n');
+    const etag = before.headers.get('etag');
+    expect(before.headers.get('cache-control')).toBe('public, max-age=3600');
+    // A rebuild: longer content, a later modification time.
+    const rebuilt = `console.log(${'2'.repeat(500)});\n`;
+    writeFileSync(join(dir, 'vigia-widgets.js'), rebuilt);
+    utimesSync(join(dir, 'vigia-widgets.js'), new Date(), new Date(Date.now() + 5000));
+    // Over a raw socket: a stale Content-Length would show as a cut body, not be hidden by fetch.
+    const raw = await rawRequest(withWidgets.url, 'GET /widgets/vigia-widgets.js HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    expect(raw.raw).toMatch(new RegExp(`content-length: ${Buffer.byteLength(rebuilt)}\\r\\n`, 'i'));
+    expect(raw.raw.endsWith(rebuilt)).toBe(true);
+    const after = await fetch(url, { headers: { 'if-none-match': etag! } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    expect(await after.text()).toBe(rebuilt);
+    // A file added after the start is served too.
+    writeFileSync(join(dir, 'new.js'), 'export {};\n');
+    expect((await fetch(`${withWidgets.url}/widgets/new.js`)).status).toBe(200);
   });
 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { startServer, type RunningServer } from '@vigia/server';
+import { startServer, type RunningServer, type StartOptions } from '@vigia/server';
 import { createTestDatabase } from '../postgres/support.js';
 
 export interface ProductionServer {
@@ -21,7 +21,11 @@ export interface ProductionServer {
   close(): Promise<void>;
 }
 
-export async function startProductionServer(env: Record<string, string> = {}, databaseUrl?: string): Promise<ProductionServer> {
+export async function startProductionServer(
+  env: Record<string, string> = {},
+  databaseUrl?: string,
+  options: Pick<StartOptions, 'widgetsDir'> = {},
+): Promise<ProductionServer> {
   const dir = mkdtempSync(join(tmpdir(), 'vigia-prod-'));
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
@@ -34,6 +38,7 @@ export async function startProductionServer(env: Record<string, string> = {}, da
   const postgres = !databaseUrl && process.env.VIGIA_TEST_DATABASE === 'postgresql' ? await createTestDatabase() : undefined;
   const url = databaseUrl ?? postgres?.url ?? `file:${join(dir, 'vigia.db')}`;
   const running = await startServer({
+    ...options,
     port: 0,
     host: '127.0.0.1',
     databaseUrl: url,

@@ -23,6 +23,8 @@ export interface StartOptions {
   env?: Record<string, string | undefined>;
   /** Where JSON logs go (default: stdout at LOG_LEVEL). */
   logger?: Logger;
+  /** The built widgets served at /widgets/ (default: packages/widgets/dist). */
+  widgetsDir?: string;
 }
 
 export interface RunningServer {
@@ -67,7 +69,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       // Node checks those timeouts only this often (30 s by default, which made a 10 s limit act at ~32 s).
       connectionsCheckingInterval: Math.max(250, Math.min(1000, headersTimeout / 4)),
     },
-    createApp({ prisma, readModel, widgetsDir: widgetsDist, production }),
+    createApp({ prisma, readModel, widgetsDir: options.widgetsDir ?? widgetsDist, production }),
   );
   server.on('clientError', answerClientError(production.logger));
   // Longer than a load balancer's idle timeout (60 s is common), so it never reuses a socket we closed.

@@ -60,13 +60,23 @@ export function memoryStore(maxEntries: number): ResponseStore {
 /**
  * Redis layout under `<prefix>rc:`: `r:<key>` holds an answer as JSON with its TTL; `e:<Type>`
  * and `e:<Type>:<id>` are sets of the answer keys that contain that entity (for yoga's entity
- * invalidation). Redis errors never fail a request: a failed read is a miss.
+ * invalidation); `i` orders the answer keys by when they were stored, so that at most
+ * `maxEntries` answers are kept (the oldest go first), as in the memory store: one entry per
+ * distinct variables must not grow Redis without bound. Redis errors never fail a request: a
+ * failed read is a miss.
  */
-export function redisStore(redis: Redis, prefix: string, maxTtlMs: number, logger: Logger): ResponseStore {
+export function redisStore(redis: Redis, prefix: string, maxTtlMs: number, logger: Logger, maxEntries = 5000): ResponseStore {
   const base = `${prefix}rc:`;
   const responseKey = (id: string) => `${base}r:${id}`;
   const entityKey = (typename: string, id?: string | number) => (id === undefined ? `${base}e:${typename}` : `${base}e:${typename}:${id}`);
+  const indexKey = `${base}i`;
   const warn = (what: string) => (error: unknown) => logger.warn({ err: error }, `Redis response cache: ${what} failed`);
+  /** Drops the `count` oldest answers (ZPOPMIN is atomic: two processes never evict the same twice). */
+  const evict = async (count: number) => {
+    const popped = await redis.zpopmin(indexKey, count);
+    const ids = popped.filter((_, i) => i % 2 === 0);
+    if (ids.length) await redis.unlink(...ids.map(responseKey));
+  };
   const read = async (id: string): Promise<ExecutionResult | null> => {
     try {
       const raw = await redis.get(responseKey(id));
@@ -89,7 +99,12 @@ export function redisStore(redis: Redis, prefix: string, maxTtlMs: number, logge
           multi.sadd(key, id).pexpire(key, maxTtlMs);
         }
       }
-      await multi.exec().catch(warn('write'));
+      const now = Date.now();
+      // Index the answer; forget index entries whose answers have expired anyway.
+      multi.zadd(indexKey, now, id).zremrangebyscore(indexKey, '-inf', now - maxTtlMs).pexpire(indexKey, maxTtlMs).zcard(indexKey);
+      const replies = await multi.exec().catch(warn('write'));
+      const count = Number(replies?.at(-1)?.[1] ?? 0);
+      if (count > maxEntries) await evict(count - maxEntries).catch(warn('eviction'));
     },
     async invalidate(entities) {
       try {

@@ -68,12 +68,17 @@ export function createApp({ prisma, readModel, widgetsDir, production = createPr
   });
 
   const widgets =
-    widgetsDir && existsSync(widgetsDir)
+    widgetsDir
       ? sirv(widgetsDir, {
           etag: true,
-          // The bundle name is stable (partners hard-code it), so caches revalidate after an hour.
-          maxAge: 3600,
-          setHeaders: (res) => res.setHeader('Access-Control-Allow-Origin', '*'),
+          // Each request reads the file's current size and time: a rebuild of the widgets while
+          // the server runs must never be announced with the old Content-Length or ETag.
+          dev: true,
+          setHeaders: (res) => {
+            res.setHeader('Access-Control-Allow-Origin', '*');
+            // The bundle name is stable (partners hard-code it), so caches revalidate after an hour.
+            res.setHeader('Cache-Control', 'public, max-age=3600');
+          },
         })
       : null;
 
@@ -110,7 +115,7 @@ export function createApp({ prisma, readModel, widgetsDir, production = createPr
         name: 'Vigía',
         graphql: '/graphql',
         health: '/health',
-        widgets: widgets ? '/widgets/' : null,
+        widgets: widgetsDir && existsSync(widgetsDir) ? '/widgets/' : null,
         data: '/data/<dataset>.csv',
       });
       return;

@@ -96,7 +96,7 @@ export function createProductionLayer(options: ProductionOptions): ProductionLay
   const store: ResponseStore | undefined = !config.cache.enabled
     ? undefined
     : redis
-      ? redisStore(redis, config.redisPrefix, config.cache.ttlSeconds * 1000, logger)
+      ? redisStore(redis, config.redisPrefix, config.cache.ttlSeconds * 1000, logger, config.cache.maxEntries)
       : memoryStore(config.cache.maxEntries);
 
   // Several processes on one Redis tell each other of their writes (read-model/read-model.ts).
