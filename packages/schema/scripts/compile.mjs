@@ -124,39 +124,39 @@ export async function compile(target) {
   // What a build killed half-way left behind.
   for (const entry of readdirSync(dist)) {
     const path = join(dist, entry);
-    if (entry.startsWith('.tmp-') && Date.now() - statSync(path).mtimeMs > 10 * 60_000) rmSync(path, { recursive: true, force: true });
+    if (entry.includes('.tmp-') && Date.now() - statSync(path).mtimeMs > 10 * 60_000) rmSync(path, { recursive: true, force: true });
   }
-  // Written beside dist/ and renamed into it file by file: a command starting during a build
+  const names = Object.keys(target.entries);
+  const withDependencies = names.filter((name) => target.bundleDependencies?.includes(name));
+  const groups = [names.filter((name) => !withDependencies.includes(name)), withDependencies].filter((group) => group.length);
+  const results = await Promise.all(
+    groups.map((group) =>
+      build({
+        absWorkingDir: target.root,
+        entryPoints: Object.fromEntries(group.map((name) => [name, resolve(target.root, target.entries[name])])),
+        outdir: dist,
+        write: false,
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        sourcemap: 'linked',
+        sourcesContent: false,
+        logLevel: 'warning',
+        ...(group === withDependencies ? { banner: { js: requireBanner } } : {}),
+        plugins: [externals(target, group === withDependencies), sourceLocatedImportMeta],
+      }),
+    ),
+  );
+  // Each file is written beside its place and renamed into it: a command starting during a build
   // (another test, another terminal) reads the old file or the new one, never half of one.
-  const tmp = join(dist, `.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`);
-  try {
-    const names = Object.keys(target.entries);
-    const withDependencies = names.filter((name) => target.bundleDependencies?.includes(name));
-    const groups = [names.filter((name) => !withDependencies.includes(name)), withDependencies].filter((group) => group.length);
-    await Promise.all(
-      groups.map((group) =>
-        build({
-          absWorkingDir: target.root,
-          entryPoints: Object.fromEntries(group.map((name) => [name, resolve(target.root, target.entries[name])])),
-          outdir: tmp,
-          bundle: true,
-          platform: 'node',
-          format: 'esm',
-          target: 'node20',
-          sourcemap: 'linked',
-          sourcesContent: false,
-          logLevel: 'warning',
-          ...(group === withDependencies ? { banner: { js: requireBanner } } : {}),
-          plugins: [externals(target, group === withDependencies), sourceLocatedImportMeta],
-        }),
-      ),
-    );
-    for (const file of readdirSync(tmp)) renameSync(join(tmp, file), join(dist, file));
-    writeFileSync(join(tmp, STAMP), `${JSON.stringify({ startedAt, builtAt: Date.now(), entries: target.entries }, null, 2)}\n`);
-    renameSync(join(tmp, STAMP), join(dist, STAMP));
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
+  const tmp = `.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  const replace = (path, contents) => {
+    writeFileSync(`${path}${tmp}`, contents);
+    renameSync(`${path}${tmp}`, path);
+  };
+  for (const file of results.flatMap((result) => result.outputFiles)) replace(file.path, file.contents);
+  replace(join(dist, STAMP), `${JSON.stringify({ startedAt, builtAt: Date.now(), entries: target.entries }, null, 2)}\n`);
   return { ms: Date.now() - startedAt };
 }
 
