@@ -1,12 +1,12 @@
 /**
  * Compiled JavaScript for the commands people run (`pnpm start`, `pnpm vigia`, `pnpm db:*`): each
- * package's entry points are bundled by esbuild into its `dist/` (one self-contained ES module per
- * entry; dependencies stay in node_modules, imported as they are), so a command starts without a
- * TypeScript loader. Vitest and `tsc` keep working on the sources.
+ * package's entry points are bundled by esbuild into its `dist/` (one ES module per entry, with its
+ * source map; dependencies stay in node_modules, imported as they are, unless the entry bundles
+ * them), so a command starts without a TypeScript loader. Vitest and `tsc` keep working on the sources.
  *
- * Staleness: `dist/.build.json` records when a build started; a source (or build script) modified
- * after that makes the build stale. `ensureCompiled` rebuilds a stale build before a command runs it
- * (about a second), so an edited source is never run from an old bundle.
+ * Staleness: `dist/.build.json` records when a build started; a source (or build script, package.json,
+ * tsconfig) modified after that makes the build stale. `ensureCompiled` rebuilds a stale build before
+ * a command runs it (one to a few seconds), so an edited source is never run from an old bundle.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
