@@ -36,7 +36,7 @@ type LibSqlClient = ReturnType<PrismaLibSql['createClient']>;
 type LibSqlTransaction = Awaited<ReturnType<LibSqlClient['transaction']>>;
 
 /** How long one statement waits for a lock before SQLITE_BUSY (ms). See above: keep it short. */
-export const SQLITE_BUSY_TIMEOUT_MS = 250;
+export const SQLITE_BUSY_TIMEOUT_MS = 100;
 
 export type SqliteTransactionMode = 'immediate' | 'deferred';
 

@@ -477,6 +477,7 @@ export async function applyImport(prisma: PrismaClient, plan: ImportPlan, actor:
       });
       return { created: plan.created, updated: plan.updated, unchanged: plan.unchanged, rows: plan.rows, auditEntryId };
     },
-    { timeoutMs: 300_000 },
+    // An operator's command, not a request: it may wait longer for editors' writes to let it in.
+    { timeoutMs: 300_000, busyRetryMs: 60_000 },
   );
 }

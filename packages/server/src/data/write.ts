@@ -53,9 +53,9 @@ export async function writeTransaction<T>(
         if (++conflicts >= ATTEMPTS) throw new ConflictError('Other writers kept changing the same data; nothing was written. Try again.');
         await sleep(20 * conflicts + Math.random() * 30);
       } else if (isBusy(error)) {
-        // Asynchronous waits (the event loop keeps serving), growing to 0.5 s, with jitter so
-        // that waiting writers do not retry in step.
-        const wait = Math.min(500, 25 * 2 ** busy++) * (0.5 + Math.random());
+        // Asynchronous waits (the event loop keeps serving, and this process's other queries
+        // run meanwhile), growing to 0.25 s, with jitter so that waiting writers do not retry in step.
+        const wait = Math.min(250, 20 * 2 ** busy++) * (0.5 + Math.random());
         if (Date.now() + wait > busyDeadline) {
           throw new UnavailableError('The database is busy with other writers; nothing was written. Try again in a moment.', 1);
         }
