@@ -15,7 +15,7 @@ import { neutraliseCell, restoreCell } from '../../packages/server/src/data/csv.
 import { root, startWriteServer, vigia, type WriteServer } from './support.js';
 
 // The server's own CSV parser (a dependency of @vigia/server), to read files as a spreadsheet would.
-const { parse } = createRequire(join(root, 'packages/server/package.json'))('csv-parse/sync') as typeof import('csv-parse/sync');
+const { parse } = createRequire(join(root, 'packages/server/package.json'))('csv-parse/sync') as { parse: (text: string, options?: object) => unknown };
 
 let server: WriteServer;
 let dir: string;

@@ -15,8 +15,8 @@ import { root, startWriteServer, vigia, type WriteServer } from './support.js';
 
 // The server's own CSV library (a dependency of @vigia/server), to edit exported files.
 const serverRequire = createRequire(join(root, 'packages/server/package.json'));
-const { parse } = serverRequire('csv-parse/sync') as typeof import('csv-parse/sync');
-const { stringify } = serverRequire('csv-stringify/sync') as typeof import('csv-stringify/sync');
+const { parse } = serverRequire('csv-parse/sync') as { parse: (text: string, options?: object) => unknown };
+const { stringify } = serverRequire('csv-stringify/sync') as { stringify: (rows: object[], options?: object) => string };
 
 let server: WriteServer;
 let dir: string;
