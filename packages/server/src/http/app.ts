@@ -12,6 +12,7 @@ import { asUnavailable } from '../data/unavailable.js';
 import { suppressionThreshold } from '../data/suppression.js';
 import type { ReadModel } from '../read-model/read-model.js';
 import { schema } from '../schema/index.js';
+import { createEmbedRoutes } from '../embed/routes.js';
 import { createProductionLayer, type ProductionLayer } from './production.js';
 import { decodeSegment, parseTarget } from './request-target.js';
 
@@ -82,9 +83,13 @@ export function createApp({ prisma, readModel, widgetsDir, production = createPr
         })
       : null;
 
+  // /embed/<element>[.png|.svg] and /oembed (embed/routes.ts).
+  const embeds = createEmbedRoutes({ prisma, readModel, httpMaxAgeSeconds: production.config.cache.httpMaxAgeSeconds, trustProxy: production.config.trustProxy });
+
   return production.wrap((req, res) => {
     // production.wrap has refused targets that do not parse (400) before this runs.
-    const path = parseTarget(req.url)?.path ?? '/';
+    const target = parseTarget(req.url);
+    const path = target?.path ?? '/';
 
     if (path === '/graphql' || path.startsWith('/graphql/')) {
       void yoga(req, res);
@@ -101,6 +106,7 @@ export function createApp({ prisma, readModel, widgetsDir, production = createPr
       void datasetCsv(prisma, key, req, res);
       return;
     }
+    if (embeds(req, res, path, target?.search ?? new URLSearchParams())) return;
     if (path === '/widgets') {
       redirect(res, '/widgets/');
       return;
@@ -117,6 +123,8 @@ export function createApp({ prisma, readModel, widgetsDir, production = createPr
         health: '/health',
         widgets: widgetsDir && existsSync(widgetsDir) ? '/widgets/' : null,
         data: '/data/<dataset>.csv',
+        embed: '/embed/<element>',
+        oembed: '/oembed',
       });
       return;
     }

@@ -1,0 +1,410 @@
+/**
+ * The figures of each element, for the server-rendered fallback, the images and oEmbed: the same
+ * data and the same suppression an anonymous reader gets from the API. Each element's question is
+ * a GraphQL document run in-process against the API's own schema, over the in-memory snapshot
+ * (`readModel.current()`), as an anonymous caller: no SQL, no second implementation of the rules
+ * (a small victim count comes back as its `displayValue`, "< 5", never as the number).
+ */
+import { graphql } from 'graphql';
+import type { PrismaClient } from '@vigia/schema';
+import type { Context } from '../context.js';
+import type { ReadModel } from '../read-model/read-model.js';
+import { schema } from '../schema/index.js';
+import type { EmbedTarget, Lang } from './params.js';
+
+/** One row of figures: a label and the value as text (already formatted, or "< 5", or pending). */
+export interface FigureRow {
+  label: string;
+  value: string;
+  /** The number behind `value`, for bars; null when suppressed, pending or not a number. */
+  amount: number | null;
+}
+
+/** What every embed shows, whatever its format. */
+export interface Figure {
+  title: string;
+  subtitle: string;
+  /** The headline figure, when the element has one. */
+  headline?: { value: string; label: string };
+  rows: FigureRow[];
+  /** Draw rows as bars (charts, maps). */
+  bars: boolean;
+  /** Short lines under the figures (high incidence, pending reason). */
+  notes: string[];
+  /** The one source line, e.g. "Fuente: Ministerio del Interior, … (2024-02), láminas 5, 12". */
+  source: string;
+  /** Description for Open Graph and oEmbed: the title with the headline. */
+  description: string;
+}
+
+export type FigureResult = { found: true; figure: Figure } | { found: false; message: string };
+
+interface SourceData {
+  title: string;
+  publisher: string;
+  publishedOn: string;
+  section: string;
+  slide: number | null;
+}
+interface Obs {
+  label: string;
+  value: number | null;
+  displayValue: string;
+  suppressed: boolean;
+  unit: string;
+  periodStart: string;
+  periodEnd: string;
+  region: { name: string } | null;
+  source: SourceData;
+}
+interface Summary {
+  regional: number;
+  provincial: number;
+  district: number;
+  populatedCenter: number;
+  local: number;
+  total: number;
+  note: string | null;
+  source: SourceData | null;
+  sources: SourceData[];
+}
+interface DatasetData {
+  title: string;
+  description: string;
+  unit: string;
+  status: string;
+  pendingReason: string | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+  source: SourceData;
+  observations: Obs[];
+}
+
+const FRAGMENTS = `
+fragment S on Source { title publisher publishedOn section slide }
+fragment O on Indicator { label(lang: $lang) value displayValue suppressed unit periodStart periodEnd region { name } source { ...S } }
+fragment Sum on CoordinationSpaceSummary { regional provincial district populatedCenter local total note(lang: $lang) source { ...S } sources { ...S } }
+fragment D on Dataset { title(lang: $lang) description(lang: $lang) unit status pendingReason(lang: $lang) periodStart periodEnd source { ...S } observations { ...O } }`;
+
+const Q = {
+  regionCard: `query($code: String!, $lang: Lang!) { region(code: $code) { name highIncidence highIncidenceSource { ...S } coordinationSpaceSummary { ...Sum } policeTrained { ...O } } }`,
+  regionCounter: `query($code: String!, $lang: Lang!) { region(code: $code) { name coordinationSpaceSummary { ...Sum } } }`,
+  focusCounter: `query($lang: Lang!) { summary: coordinationSpaceSummary { ...Sum } regions(focus: true) { name } }`,
+  nationalCounter: `query($lang: Lang!) { summary: nationalCoordinationTotals { ...Sum } }`,
+  services: `query($lang: Lang!) { policy { name(lang: $lang) serviceCount entityCount source { ...S } } entities { name acronym kind serviceCount operationalActivityCount source { ...S } } }`,
+  indicator: `query($key: String!, $lang: Lang!) { indicator(key: $key) { ...O dataset { title(lang: $lang) } } dataset(key: $key) { ...D } }`,
+  dataset: `query($key: String!, $lang: Lang!) { dataset(key: $key) { ...D } }`,
+  regionMap: `query($lang: Lang!) { regions(focus: true) { name highIncidence highIncidenceSource { ...S } policeTrained { ...O } coordinationSpaceSummary { total source { ...S } } } }`,
+};
+
+export interface FigureSource {
+  prisma: PrismaClient;
+  readModel: ReadModel;
+}
+
+/** Runs one document as an anonymous reader of the current snapshot. */
+async function ask<T>(from: FigureSource, baseUrl: string, document: string, variables: Record<string, unknown>): Promise<T> {
+  const used = FRAGMENTS.split('\nfragment ')
+    .filter(Boolean)
+    .map((f) => (f.startsWith('fragment ') ? f : `fragment ${f}`).trim());
+  // Only the fragments the document uses (GraphQL refuses unused ones), transitively.
+  const names = new Set<string>();
+  const visit = (text: string) => {
+    for (const [, n] of text.matchAll(/\.\.\.(\w+)/g)) {
+      if (names.has(n!)) continue;
+      names.add(n!);
+      visit(used.find((f) => f.startsWith(`fragment ${n} `))!);
+    }
+  };
+  visit(document);
+  const source = [document, ...used.filter((f) => names.has(/^fragment (\w+)/.exec(f)![1]!))].join('\n');
+  const context: Context = {
+    request: new Request(new URL('/graphql', baseUrl)),
+    prisma: from.prisma,
+    caller: null,
+    data: await from.readModel.current(),
+    readModel: from.readModel,
+  };
+  const result = await graphql({ schema, source, variableValues: variables, contextValue: context });
+  if (result.errors?.length) throw new Error(`Embed query failed: ${result.errors.map((e) => e.message).join('; ')}`);
+  return result.data as T;
+}
+
+const WORDS = {
+  es: {
+    source: 'Fuente',
+    slide: (n: string) => `lámina ${n}`,
+    slides: (n: string) => `láminas ${n}`,
+    pending: 'Datos pendientes',
+    levels: ['Regionales', 'Provinciales', 'Distritales', 'De centro poblado'],
+    local: 'Locales (provinciales, distritales y de centro poblado)',
+    total: 'Total',
+    unknownRegion: (c: string) => `No encontramos la región «${c}» en Vigía.`,
+    unknownKey: (c: string) => `No encontramos el indicador o conjunto de datos «${c}» en Vigía.`,
+    cardTitle: (name: string) => `${name} frente a la trata de personas`,
+    cardSub: (period: string) => `Espacios de coordinación y efectivos policiales capacitados${period ? ` (${period})` : ''}`,
+    cardSpaces: 'espacios de coordinación contra la trata',
+    cardTrained: (period: string) => `Efectivos policiales capacitados, ${period}`,
+    noPoliceTrained: 'La fuente no da efectivos policiales capacitados para esta región.',
+    notDetailed: 'La fuente no detalla espacios de coordinación para esta región.',
+    highIncidence: 'Región de alta incidencia de trata de personas',
+    notHighIncidence: 'La fuente no la señala como región de alta incidencia',
+    counterTitle: 'Espacios de coordinación contra la trata de personas',
+    levelWords: { regional: 'regionales', provincial: 'provinciales', district: 'distritales', populated_center: 'de centro poblado' } as Record<string, string>,
+    spaces: (level?: string) => `espacios de coordinación${level ? ` ${WORDS.es.levelWords[level]}` : ''} contra la trata de personas`,
+    ofTotal: (t: string) => `de ${t} en total`,
+    inRegion: (n: string) => `En ${n}`,
+    inFocus: (n: string) => `En ${n} (las regiones del informe)`,
+    national: 'En todo el país, según los totales nacionales que reporta la fuente',
+    servicesSummary: (e: string) => `servicios a cargo de ${e} entidades`,
+    servicesTitle: 'Servicios de la Política Nacional frente a la Trata de Personas',
+    sectors: 'Sectores',
+    autonomous: 'Organismos autónomos',
+    services: (n: string) => `${n} servicios`,
+    and: ' y ',
+    mapTitle: {
+      'police-trained': 'Efectivos policiales capacitados en trata de personas, por región',
+      'coordination-spaces': 'Espacios de coordinación contra la trata, por región',
+      'high-incidence': 'Regiones de alta incidencia de trata de personas',
+    } as Record<string, string>,
+    mapSub: (period: string) => `Las cinco regiones del informe${period ? `, ${period}` : ''}`,
+    yes: 'Sí',
+    no: 'No',
+    noValue: 'sin dato',
+    period: (a: string, b: string) => (a === b ? a : `${a}–${b}`),
+  },
+  en: {
+    source: 'Source',
+    slide: (n: string) => `slide ${n}`,
+    slides: (n: string) => `slides ${n}`,
+    pending: 'Data pending',
+    levels: ['Regional', 'Provincial', 'District', 'Populated centre'],
+    local: 'Local (provincial, district and populated centre)',
+    total: 'Total',
+    unknownRegion: (c: string) => `Vigía has no region “${c}”.`,
+    unknownKey: (c: string) => `Vigía has no indicator or dataset “${c}”.`,
+    cardTitle: (name: string) => `${name}: the response to trafficking in persons`,
+    cardSub: (period: string) => `Coordination spaces and police officers trained${period ? ` (${period})` : ''}`,
+    cardSpaces: 'coordination spaces against trafficking',
+    cardTrained: (period: string) => `Police officers trained, ${period}`,
+    noPoliceTrained: 'The source gives no police officers trained for this region.',
+    notDetailed: 'The source does not detail coordination spaces for this region.',
+    highIncidence: 'High-incidence region for trafficking in persons',
+    notHighIncidence: 'The source does not name it a high-incidence region',
+    counterTitle: 'Coordination spaces against trafficking in persons',
+    levelWords: { regional: 'regional', provincial: 'provincial', district: 'district', populated_center: 'populated-centre' } as Record<string, string>,
+    spaces: (level?: string) => `${level ? `${WORDS.en.levelWords[level]} ` : ''}coordination spaces against trafficking in persons`,
+    ofTotal: (t: string) => `of ${t} in all`,
+    inRegion: (n: string) => `In ${n}`,
+    inFocus: (n: string) => `In ${n} (the briefing’s regions)`,
+    national: 'Nationwide, as the national totals reported by the source',
+    servicesSummary: (e: string) => `services delivered by ${e} entities`,
+    servicesTitle: 'Services of the National Policy against Trafficking in Persons',
+    sectors: 'Sectors',
+    autonomous: 'Autonomous bodies',
+    services: (n: string) => `${n} services`,
+    and: ' and ',
+    mapTitle: {
+      'police-trained': 'Police officers trained on trafficking in persons, by region',
+      'coordination-spaces': 'Coordination spaces against trafficking, by region',
+      'high-incidence': 'High-incidence regions for trafficking in persons',
+    } as Record<string, string>,
+    mapSub: (period: string) => `The briefing’s five regions${period ? `, ${period}` : ''}`,
+    yes: 'Yes',
+    no: 'No',
+    noValue: 'no figure',
+    period: (a: string, b: string) => (a === b ? a : `${a}–${b}`),
+  },
+};
+export type Words = (typeof WORDS)['es'];
+export const wordsFor = (lang: Lang): Words => WORDS[lang];
+
+const intlTag = (lang: Lang) => (lang === 'es' ? 'es-PE' : 'en');
+export const formatNumber = (n: number, lang: Lang) => new Intl.NumberFormat(intlTag(lang), { maximumFractionDigits: 1 }).format(n);
+
+/** An observation's value as a reader sees it: formatted, "< 5" when suppressed, "%" kept. */
+function shown(o: Pick<Obs, 'value' | 'displayValue' | 'unit'>, lang: Lang): { value: string; amount: number | null } {
+  if (o.value === null) return { value: o.displayValue, amount: null };
+  const text = formatNumber(o.value, lang);
+  return { value: o.unit === '%' ? `${text}%` : text, amount: o.value };
+}
+
+const year = (iso: string | null) => (iso ?? '').slice(0, 4);
+const periodOf = (w: Words, start: string | null, end: string | null) => (start && end ? w.period(year(start), year(end)) : '');
+
+/** "Fuente: Ministerio del Interior, <title> (2024-02), láminas 5, 12": every source once, slides merged. */
+export function sourceLine(w: Words, sources: (SourceData | null | undefined)[]): string {
+  const byDoc = new Map<string, { s: SourceData; slides: Set<number>; sections: Set<string> }>();
+  for (const s of sources) {
+    if (!s) continue;
+    const k = `${s.publisher}\u0000${s.title}`;
+    let entry = byDoc.get(k);
+    if (!entry) byDoc.set(k, (entry = { s, slides: new Set(), sections: new Set() }));
+    if (s.slide !== null) entry.slides.add(s.slide);
+    else if (s.section) entry.sections.add(s.section);
+  }
+  const parts = [...byDoc.values()].map(({ s, slides, sections }) => {
+    const sorted = [...slides].sort((a, b) => a - b).map(String);
+    const where = sorted.length ? (sorted.length === 1 ? w.slide(sorted[0]!) : w.slides(sorted.join(', '))) : [...sections].join('; ');
+    return [s.publisher, `${s.title} (${s.publishedOn.slice(0, 7)})`, where].filter(Boolean).join(', ');
+  });
+  return `${w.source}: ${parts.join(' · ')}`;
+}
+
+const summaryRows = (w: Words, s: Summary, lang: Lang): FigureRow[] =>
+  [s.regional, s.provincial, s.district, s.populatedCenter].map((n, i) => ({ label: w.levels[i]!, value: formatNumber(n, lang), amount: n }));
+
+const LEVEL_FIELD: Record<string, keyof Summary> = { regional: 'regional', provincial: 'provincial', district: 'district', populated_center: 'populatedCenter' };
+
+/** The figures of one embed, or why there are none (an unknown region or key: a 404). */
+export async function figuresFor(from: FigureSource, baseUrl: string, target: EmbedTarget): Promise<FigureResult> {
+  const { lang, attrs } = target;
+  const w = WORDS[lang];
+  const apiLang = lang.toUpperCase();
+  const ask$ = <T>(doc: string, vars: Record<string, unknown> = {}) => ask<T>(from, baseUrl, doc, { lang: apiLang, ...vars });
+  const make = (f: Omit<Figure, 'description'>): FigureResult => ({
+    found: true,
+    figure: { ...f, description: f.headline ? `${f.title}: ${f.headline.value} ${f.headline.label}. ${f.subtitle}` : `${f.title}. ${f.subtitle}` },
+  });
+
+  switch (target.element) {
+    case 'region-card': {
+      const code = attrs.get('region')!;
+      const { region } = await ask$<{ region: { name: string; highIncidence: boolean; highIncidenceSource: SourceData | null; coordinationSpaceSummary: Summary; policeTrained: Obs | null } | null }>(Q.regionCard, { code });
+      if (!region) return { found: false, message: w.unknownRegion(code) };
+      const s = region.coordinationSpaceSummary;
+      const p = region.policeTrained;
+      const period = p ? periodOf(w, p.periodStart, p.periodEnd) : '';
+      const rows = s.total > 0 ? summaryRows(w, s, lang) : [];
+      if (p) rows.push({ label: w.cardTrained(period), ...shown(p, lang) });
+      const notes = [region.highIncidence ? w.highIncidence : w.notHighIncidence];
+      if (s.total === 0) notes.push(w.notDetailed);
+      if (!p) notes.push(w.noPoliceTrained);
+      return make({
+        title: w.cardTitle(region.name),
+        subtitle: w.cardSub(period),
+        headline: { value: formatNumber(s.total, lang), label: w.cardSpaces },
+        rows,
+        bars: false,
+        notes,
+        source: sourceLine(w, [s.source, ...s.sources, p?.source, region.highIncidence ? region.highIncidenceSource : null]),
+      });
+    }
+    case 'coordination-counter': {
+      const level = attrs.get('level');
+      let summary: Summary;
+      let where: string;
+      if (attrs.has('national')) {
+        summary = (await ask$<{ summary: Summary }>(Q.nationalCounter)).summary;
+        where = w.national;
+      } else if (attrs.has('region')) {
+        const code = attrs.get('region')!;
+        const { region } = await ask$<{ region: { name: string; coordinationSpaceSummary: Summary } | null }>(Q.regionCounter, { code });
+        if (!region) return { found: false, message: w.unknownRegion(code) };
+        summary = region.coordinationSpaceSummary;
+        where = w.inRegion(region.name);
+      } else {
+        const data = await ask$<{ summary: Summary; regions: { name: string }[] }>(Q.focusCounter);
+        summary = data.summary;
+        const names = data.regions.map((r) => r.name);
+        where = w.inFocus(names.length > 1 ? `${names.slice(0, -1).join(', ')}${w.and}${names.at(-1)}` : names.join(''));
+      }
+      const count = level ? (summary[LEVEL_FIELD[level]!] as number) : summary.total;
+      return make({
+        title: w.counterTitle,
+        subtitle: where,
+        headline: { value: formatNumber(count, lang), label: w.spaces(level) + (level ? ` (${w.ofTotal(formatNumber(summary.total, lang))})` : '') },
+        rows: [...summaryRows(w, summary, lang), { label: w.local, value: formatNumber(summary.local, lang), amount: summary.local }, { label: w.total, value: formatNumber(summary.total, lang), amount: summary.total }],
+        bars: false,
+        notes: summary.note ? [summary.note] : [],
+        source: sourceLine(w, [summary.source, ...summary.sources]),
+      });
+    }
+    case 'services': {
+      const kind = attrs.get('kind')?.toUpperCase();
+      const data = await ask$<{ policy: { name: string; serviceCount: number; entityCount: number; source: SourceData }; entities: { name: string; acronym: string; kind: string; serviceCount: number; source: SourceData }[] }>(Q.services);
+      const entities = data.entities.filter((e) => !kind || e.kind === kind);
+      const count = kind ? entities.reduce((n, e) => n + e.serviceCount, 0) : data.policy.serviceCount;
+      return make({
+        title: kind ? (kind === 'SECTOR' ? w.sectors : w.autonomous) + ` — ${data.policy.name}` : data.policy.name,
+        subtitle: w.servicesTitle,
+        headline: { value: formatNumber(count, lang), label: w.servicesSummary(formatNumber(kind ? entities.length : data.policy.entityCount, lang)) },
+        rows: entities.map((e) => ({ label: e.acronym && e.acronym !== e.name ? `${e.name} (${e.acronym})` : e.name, value: w.services(formatNumber(e.serviceCount, lang)), amount: e.serviceCount })),
+        bars: true,
+        notes: [],
+        source: sourceLine(w, [data.policy.source, ...entities.map((e) => e.source)]),
+      });
+    }
+    case 'indicator': {
+      const key = attrs.get('key')!;
+      const data = await ask$<{ indicator: (Obs & { dataset: { title: string } }) | null; dataset: DatasetData | null }>(Q.indicator, { key });
+      if (data.indicator) {
+        const o = data.indicator;
+        const v = shown(o, lang);
+        const unit = o.unit === '%' ? '' : o.unit;
+        return make({
+          title: o.label,
+          subtitle: [o.region?.name, periodOf(w, o.periodStart, o.periodEnd)].filter(Boolean).join(', '),
+          headline: { value: v.value, label: unit },
+          rows: [],
+          bars: false,
+          notes: [o.dataset.title],
+          source: sourceLine(w, [o.source]),
+        });
+      }
+      if (data.dataset) return datasetFigure(w, lang, data.dataset, make);
+      return { found: false, message: w.unknownKey(key) };
+    }
+    case 'training-chart': {
+      const key = attrs.get('dataset') ?? 'police-officers-trained-2021-2023';
+      const { dataset } = await ask$<{ dataset: DatasetData | null }>(Q.dataset, { key });
+      if (!dataset) return { found: false, message: w.unknownKey(key) };
+      const result = datasetFigure(w, lang, dataset, make);
+      if (result.found && attrs.get('sort') !== 'source') result.figure.rows.sort((a, b) => (b.amount ?? -1) - (a.amount ?? -1));
+      return result;
+    }
+    case 'region-map': {
+      const metric = attrs.get('metric') ?? 'police-trained';
+      const { regions } = await ask$<{ regions: { name: string; highIncidence: boolean; highIncidenceSource: SourceData | null; policeTrained: Obs | null; coordinationSpaceSummary: { total: number; source: SourceData | null } }[] }>(Q.regionMap);
+      let rows: FigureRow[];
+      let sources: (SourceData | null | undefined)[];
+      let period = '';
+      if (metric === 'police-trained') {
+        rows = regions.map((r) => ({ label: r.name, ...(r.policeTrained ? shown(r.policeTrained, lang) : { value: w.noValue, amount: null }) }));
+        sources = regions.map((r) => r.policeTrained?.source);
+        const p = regions.find((r) => r.policeTrained)?.policeTrained;
+        if (p) period = periodOf(w, p.periodStart, p.periodEnd);
+      } else if (metric === 'coordination-spaces') {
+        rows = regions.map((r) => ({ label: r.name, value: formatNumber(r.coordinationSpaceSummary.total, lang), amount: r.coordinationSpaceSummary.total }));
+        sources = regions.map((r) => r.coordinationSpaceSummary.source);
+      } else {
+        rows = regions.map((r) => ({ label: r.name, value: r.highIncidence ? w.yes : w.no, amount: null }));
+        sources = regions.map((r) => (r.highIncidence ? r.highIncidenceSource : null));
+      }
+      return make({ title: w.mapTitle[metric]!, subtitle: w.mapSub(period), rows, bars: metric !== 'high-incidence', notes: [], source: sourceLine(w, sources) });
+    }
+  }
+}
+
+function datasetFigure(w: Words, lang: Lang, d: DatasetData, make: (f: Omit<Figure, 'description'>) => FigureResult): FigureResult {
+  const period = periodOf(w, d.periodStart, d.periodEnd);
+  if (d.observations.length === 0) {
+    // Figures the source shows only as a chart image: no numbers, ever.
+    return make({ title: d.title, subtitle: period, headline: { value: w.pending, label: '' }, rows: [], bars: false, notes: d.pendingReason ? [d.pendingReason] : [], source: sourceLine(w, [d.source]) });
+  }
+  // A dataset by region (the training chart) is labelled by region, as the widget's bars are, and
+  // its one figure for all of them (the five regions' total) is the headline.
+  const regional = d.observations.filter((o) => o.region);
+  const others = d.observations.filter((o) => !o.region);
+  const byRegion = regional.length > 1 && others.length <= 1 && new Set(regional.map((o) => o.region!.name)).size === regional.length;
+  const total = byRegion ? others[0] : undefined;
+  return make({
+    title: d.title,
+    subtitle: period,
+    ...(total ? { headline: { value: shown(total, lang).value, label: total.label } } : {}),
+    rows: (byRegion ? regional : d.observations).map((o) => ({ label: byRegion ? o.region!.name : o.label, ...shown(o, lang) })),
+    bars: d.unit !== '%',
+    notes: [],
+    source: sourceLine(w, [d.source, ...d.observations.map((o) => o.source)]),
+  });
+}
