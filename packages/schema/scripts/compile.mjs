@@ -118,7 +118,7 @@ const requireBanner = "import { createRequire as __vigiaCreateRequire } from 'no
 /** Bundles the target's entries into <root>/dist, each output file replaced atomically. */
 export async function compile(target) {
   const startedAt = Date.now();
-  const { build } = await import('esbuild');
+  const esbuild = await import('esbuild');
   const dist = join(target.root, 'dist');
   mkdirSync(dist, { recursive: true });
   // What a build killed half-way left behind.
@@ -129,9 +129,11 @@ export async function compile(target) {
   const names = Object.keys(target.entries);
   const withDependencies = names.filter((name) => target.bundleDependencies?.includes(name));
   const groups = [names.filter((name) => !withDependencies.includes(name)), withDependencies].filter((group) => group.length);
+  // esbuild's service process is stopped after the build: a server compiled at its start keeps no
+  // esbuild process beside it.
   const results = await Promise.all(
     groups.map((group) =>
-      build({
+      esbuild.build({
         absWorkingDir: target.root,
         entryPoints: Object.fromEntries(group.map((name) => [name, resolve(target.root, target.entries[name])])),
         outdir: dist,
@@ -147,7 +149,7 @@ export async function compile(target) {
         plugins: [externals(target, group === withDependencies), sourceLocatedImportMeta],
       }),
     ),
-  );
+  ).finally(() => esbuild.stop());
   // Each file is written beside its place and renamed into it: a command starting during a build
   // (another test, another terminal) reads the old file or the new one, never half of one.
   const tmp = `.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
