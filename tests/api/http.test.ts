@@ -30,7 +30,7 @@ describe('GraphQL over HTTP (graphql-http serverAudits)', () => {
         const ours = await run(server.graphqlUrl);
         const failures = [...reference.values()]
           .filter((r) => r.status === 'ok' && ours.get(r.name)?.status !== 'ok')
-          .map((r) => `round ${round}: ${r.name} — ${ours.get(r.name)?.reason}`);
+          .map((r) => `round ${round}: ${r.name} — ${(ours.get(r.name) as { reason?: string } | undefined)?.reason}`);
         expect(failures).toEqual([]);
         // MUSTs ("error") and SHOULDs ("warn") pass whatever the reference does.
         expect([...ours.values()].filter((r) => r.status === 'error' || r.status === 'warn').map((r) => r.name)).toEqual([]);
