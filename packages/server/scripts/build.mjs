@@ -22,9 +22,11 @@ export const serverTarget = {
   rewrite: { '@vigia/schema': '@vigia/schema/compiled' },
   // The CLI is started for every command: its JavaScript dependencies are bundled into it (one
   // file to load instead of some 350). Prisma and the database drivers stay packages (native and
-  // WebAssembly code, one copy shared with @vigia/schema). The server keeps every dependency a package.
+  // WebAssembly code, one copy shared with @vigia/schema), as does any other package with native
+  // code the CLI may come to import (a bundle cannot hold a .node file: add it here if the build
+  // says so). The server keeps every dependency a package.
   bundleDependencies: ['cli'],
-  keepExternal: [/^@prisma\//, /^prisma(\/|$)/, /^pg(-[a-z]+)?(\/|$)/, /^@?libsql(\/|$)/],
+  keepExternal: [/^@prisma\//, /^prisma(\/|$)/, /^pg(-[a-z]+)?(\/|$)/, /^@?libsql(\/|$)/, /^@resvg\//],
 };
 
 /** Both packages, each only if a source changed since its last build. */
