@@ -14,7 +14,7 @@ builder.relayMutationField(
       datasetKey: t.string({ description: 'The dataset it belongs to (cannot change once created).' }),
       label: t.string({ description: 'What the figure is, in Spanish.' }),
       labelEn: t.string({ description: 'What the figure is, in English.' }),
-      value: t.float({ description: "The figure: 0 or more; a percentage at most 100; a whole number in a dataset that counts victims." }),
+      value: t.float({ description: "The figure: a percentage from 0 to 100, or (any other unit: a count of people, cases or spaces) a whole number from 0 to 10 000 000." }),
       unit: t.string({ description: "Unit, as the source words it; defaults to the dataset's." }),
       periodStart: t.string({ description: "First day covered (ISO date), within the dataset's period; defaults to its start." }),
       periodEnd: t.string({ description: "Last day covered (ISO date), within the dataset's period; defaults to its end." }),
