@@ -5,6 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { createKey } from '../../packages/server/src/auth/keys.js';
+import { localOperator } from '../../packages/server/src/data/audit.js';
 import { post, startProductionServer, type ProductionServer } from './support.js';
 import { createTestDatabase } from '../postgres/support.js';
 
@@ -12,7 +14,7 @@ let limited: ProductionServer;
 let server: ProductionServer;
 beforeAll(async () => {
   [limited, server] = await Promise.all([
-    startProductionServer({ RATE_LIMIT_WINDOW_SECONDS: '60', RATE_LIMIT_PER_ADDRESS: '5', RATE_LIMIT_PER_KEY: '3' }),
+    startProductionServer({ RATE_LIMIT_WINDOW_SECONDS: '60', RATE_LIMIT_PER_ADDRESS: '5', RATE_LIMIT_PER_KEY: '3', TRUST_PROXY: '1' }),
     startProductionServer(),
   ]);
 });
@@ -36,13 +38,14 @@ describe('rate limits', () => {
     expect(body.errors[0].message).toMatch(/the limit is 5 per 60 s\. Retry after \d+ s/);
   });
 
-  it('counts an API key on its own budget', async () => {
-    const auth = { authorization: 'Bearer vigia_notarealkey0_notarealsecretnotarealsecretnotarealsecr' };
+  it('counts an API key on its own budget once the key is verified', async () => {
+    const { key } = await createKey(limited.running.prisma, { name: 'rate limit test', role: 'VIEWER' }, localOperator());
+    // From an address of its own (one trusted proxy), so the address budget spent above does not interfere.
+    const headers = { authorization: `Bearer ${key}`, 'x-forwarded-for': '198.51.100.9' };
     const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await post(limited.graphqlUrl, { query: '{ policy { name } }' }, auth)).status);
-    // The key is not valid (401), but it is counted all the same; the 4th is over its budget of 3.
-    expect(statuses.slice(0, 3).every((s) => s !== 429)).toBe(true);
-    expect(statuses[3]).toBe(429);
+    for (let i = 0; i < 5; i++) statuses.push((await post(limited.graphqlUrl, { query: '{ policy { name } }' }, headers)).status);
+    // The first request verifies the key (counted against the address); then 3 on the key's budget, the 5th over it.
+    expect(statuses).toEqual([200, 200, 200, 200, 429]);
     const text = await (await fetch(`${limited.url}/metrics`)).text();
     expect(text).toMatch(/vigia_rate_limited_total\{bucket="address"\} 1/);
     expect(text).toMatch(/vigia_rate_limited_total\{bucket="key"\} 1/);
