@@ -1,6 +1,7 @@
-import { createPrismaClient } from './client.js';
+import { readdirSync } from 'node:fs';
+import { createPrismaClient, type PrismaClient } from './client.js';
 import type { DatabaseTarget } from './database-url.js';
-import { deployMigrations } from './migrate/index.js';
+import { deployMigrations, migrationsDirFor } from './migrate/index.js';
 import { seed } from './seed/seed.js';
 import { seedData } from './seed-data/index.js';
 
@@ -15,13 +16,41 @@ export interface PrepareResult {
  * made through the API survive restarts; `pnpm db:seed` re-applies the seed on purpose.
  */
 export async function prepareDatabase(target: DatabaseTarget): Promise<PrepareResult> {
-  const { applied } = await deployMigrations(target);
-  const prisma = createPrismaClient(target);
+  let prisma = createPrismaClient(target);
   try {
+    let applied: string[] = [];
+    // The migration engine takes most of a second to start: only when something is pending.
+    if (!(await migrationsUpToDate(prisma, target))) {
+      await prisma.$disconnect();
+      ({ applied } = await deployMigrations(target));
+      prisma = createPrismaClient(target);
+    }
     const seeded = (await prisma.document.count()) === 0;
     if (seeded) await seed(prisma, seedData);
     return { appliedMigrations: applied, seeded };
   } finally {
     await prisma.$disconnect();
+  }
+}
+
+/**
+ * Whether the database records every local migration as applied and none as failed (Prisma's
+ * `_prisma_migrations` table). Any doubt — no table, no database, a failed or unknown row —
+ * answers false, and the migration engine decides.
+ */
+async function migrationsUpToDate(prisma: PrismaClient, target: DatabaseTarget): Promise<boolean> {
+  try {
+    const dir = migrationsDirFor(target.provider);
+    const local = readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    const rows = await prisma.$queryRawUnsafe<{ migration_name: string; finished_at: unknown; rolled_back_at: unknown }[]>(
+      'SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations',
+    );
+    if (rows.some((row) => row.finished_at == null && row.rolled_back_at == null)) return false;
+    const applied = new Set(rows.filter((row) => row.finished_at != null && row.rolled_back_at == null).map((row) => row.migration_name));
+    return local.length > 0 && local.every((name) => applied.has(name));
+  } catch {
+    return false;
   }
 }

@@ -5,7 +5,6 @@ import { createPrismaClient, prepareDatabase, resolveDatabaseTarget, type Prisma
 import { canWrite, type Caller } from '../auth/caller.js';
 import { callerForKey, createKey, listKeys, parseRole, revokeKey } from '../auth/keys.js';
 import { actorFor, localOperator } from '../data/audit.js';
-import { purgeSharedResponseCache } from '../cache/index.js';
 import { exportData, type ExportFormat } from '../data/export.js';
 import { applyImport, ImportFailure, parseImportFile, planImport, type ImportPlan } from '../data/import.js';
 
@@ -220,7 +219,9 @@ async function importCommand(fileArg: string, options: Options): Promise<number>
     for (const line of describePlan(plan, 20)) console.log(line);
     // Running servers notice the import's audit entry within DATA_CHANGE_POLL_MS (cache/watch.ts);
     // a shared Redis cache is emptied now, so no server answers from it meanwhile.
-    if (changes && (await purgeSharedResponseCache().catch(() => false))) console.log('Emptied the shared response cache.');
+    // Loaded here only: the cache brings yoga and Redis, which no other command needs.
+    const purgeShared = async () => (await import('../cache/index.js')).purgeSharedResponseCache();
+    if (changes && (await purgeShared().catch(() => false))) console.log('Emptied the shared response cache.');
     return 0;
   } catch (error) {
     bar?.stop();
