@@ -66,6 +66,15 @@ interface Fit {
 }
 
 /** The iframe's height in the parent, and the content's height and scroll extents inside it. */
+/** A screenshot of the whole page: the viewport grown to the page's height first, so frames below the fold are painted. */
+async function shot(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize()!;
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: size.width, height: Math.max(size.height, height) });
+  await page.screenshot({ path: join(shots, name) });
+  await page.setViewportSize(size);
+}
+
 async function measure(page: Page, frame: Frame): Promise<Fit> {
   const iframe = await page.evaluate(() => document.querySelector('iframe[data-vigia-embed]')!.getBoundingClientRect().height);
   const inner = await frame.evaluate(() => ({
@@ -119,7 +128,7 @@ describe.each([360, 1280])('at %i px', (width) => {
       // AMP's amp-iframe resize request came with the same height.
       const amp = await page.evaluate(() => (window as unknown as { received: { sentinel?: string; type?: string; height?: number }[] }).received.filter((m) => m && m.sentinel === 'amp'));
       expect(amp.at(-1)).toEqual({ sentinel: 'amp', type: 'embed-size', height: fit.content });
-      await page.screenshot({ path: join(shots, `${element}-${width}.png`), fullPage: true });
+      await shot(page, `${element}-${width}.png`);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
@@ -148,7 +157,7 @@ it('follows the widget when its height changes (a disclosure opened), at 360 and
       const after = await fitted(page, frame);
       expect(after.iframe).toBeGreaterThan(before.iframe);
       expect(after.scrollHeight).toBeLessThanOrEqual(after.clientHeight);
-      await page.screenshot({ path: join(shots, `region-card-${width}-open.png`), fullPage: true });
+      await shot(page, `region-card-${width}-open.png`);
     } finally {
       await context.close();
     }
@@ -164,7 +173,7 @@ it('the embed page itself at 360 and 1280 px, and its figures without JavaScript
       await widgetReady(page.mainFrame(), '1,710');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: join(shots, `page-training-chart-${width}.png`), fullPage: true });
+      await shot(page, `page-training-chart-${width}.png`);
     } finally {
       await context.close();
     }
@@ -175,7 +184,7 @@ it('the embed page itself at 360 and 1280 px, and its figures without JavaScript
     await page.goto(`${h.api.url}/embed/region-card?region=puno`);
     const shown = (await page.innerText('main')).replace(/\s+/g, ' ');
     for (const figure of ['Puno frente a la trata de personas', 'Provinciales 3', 'Efectivos policiales capacitados, 2021–2023 420', 'Fuente: Ministerio del Interior']) expect(shown).toContain(figure);
-    await page.screenshot({ path: join(shots, 'region-card-360-nojs.png'), fullPage: true });
+    await shot(page, 'region-card-360-nojs.png');
   } finally {
     await context.close();
   }

@@ -31,8 +31,10 @@ export interface Figure {
   bars: boolean;
   /** Short lines under the figures (high incidence, pending reason). */
   notes: string[];
-  /** The one source line, e.g. "Fuente: Ministerio del Interior, … (2024-02), láminas 5, 12". */
+  /** The one source line, as the widget writes it: "Fuente: Ministerio del Interior, feb. 2024, láminas 2, 8 y 9". */
   source: string;
+  /** The full citation: publisher, document title, date, slides. */
+  citation: string;
   /** Description for Open Graph and oEmbed: the title with the headline. */
   description: string;
 }
@@ -91,7 +93,7 @@ const Q = {
   regionCounter: `query($code: String!, $lang: Lang!) { region(code: $code) { name coordinationSpaceSummary { ...Sum } } }`,
   focusCounter: `query($lang: Lang!) { summary: coordinationSpaceSummary { ...Sum } regions(focus: true) { name } }`,
   nationalCounter: `query($lang: Lang!) { summary: nationalCoordinationTotals { ...Sum } }`,
-  services: `query($lang: Lang!) { policy { name(lang: $lang) serviceCount entityCount source { ...S } } entities { name acronym kind serviceCount operationalActivityCount source { ...S } } }`,
+  services: `query($lang: Lang!) { policy { name(lang: $lang) decree serviceCount entityCount source { ...S } } entities { name acronym kind serviceCount operationalActivityCount source { ...S } services { number results { year achieved unit(lang: $lang) executionRate source { ...S } } } } }`,
   indicator: `query($key: String!, $lang: Lang!) { indicator(key: $key) { ...O dataset { title(lang: $lang) } } dataset(key: $key) { ...D } }`,
   dataset: `query($key: String!, $lang: Lang!) { dataset(key: $key) { ...D } }`,
   regionMap: `query($lang: Lang!) { regions(focus: true) { name highIncidence highIncidenceSource { ...S } policeTrained { ...O } coordinationSpaceSummary { total source { ...S } } } }`,
@@ -157,10 +159,12 @@ const WORDS = {
     inFocus: (n: string) => `En ${n} (las regiones del informe)`,
     national: 'En todo el país, según los totales nacionales que reporta la fuente',
     servicesSummary: (e: string) => `servicios a cargo de ${e} entidades`,
-    servicesTitle: 'Servicios de la Política Nacional frente a la Trata de Personas',
     sectors: 'Sectores',
     autonomous: 'Organismos autónomos',
-    services: (n: string) => `${n} servicios`,
+    services: (n: string) => `${n} ${n === '1' ? 'servicio' : 'servicios'}`,
+    activities: (n: string) => `${n} ${n === '1' ? 'actividad operativa' : 'actividades operativas'}`,
+    result: (n: number, who: string, achieved: string, unit: string, year: string, rate: string | null) =>
+      `Servicio ${n} (${who}): ${achieved} ${unit} en ${year}${rate ? `, ${rate} de ejecución` : ''}`,
     and: ' y ',
     mapTitle: {
       'police-trained': 'Efectivos policiales capacitados en trata de personas, por región',
@@ -199,10 +203,12 @@ const WORDS = {
     inFocus: (n: string) => `In ${n} (the briefing’s regions)`,
     national: 'Nationwide, as the national totals reported by the source',
     servicesSummary: (e: string) => `services delivered by ${e} entities`,
-    servicesTitle: 'Services of the National Policy against Trafficking in Persons',
     sectors: 'Sectors',
     autonomous: 'Autonomous bodies',
-    services: (n: string) => `${n} services`,
+    services: (n: string) => `${n} ${n === '1' ? 'service' : 'services'}`,
+    activities: (n: string) => `${n} ${n === '1' ? 'operational activity' : 'operational activities'}`,
+    result: (n: number, who: string, achieved: string, unit: string, year: string, rate: string | null) =>
+      `Service ${n} (${who}): ${achieved} ${unit} in ${year}${rate ? `, ${rate} of target` : ''}`,
     and: ' and ',
     mapTitle: {
       'police-trained': 'Police officers trained on trafficking in persons, by region',
@@ -232,8 +238,11 @@ function shown(o: Pick<Obs, 'value' | 'displayValue' | 'unit'>, lang: Lang): { v
 const year = (iso: string | null) => (iso ?? '').slice(0, 4);
 const periodOf = (w: Words, start: string | null, end: string | null) => (start && end ? w.period(year(start), year(end)) : '');
 
-/** "Fuente: Ministerio del Interior, <title> (2024-02), láminas 5, 12": every source once, slides merged. */
-export function sourceLine(w: Words, sources: (SourceData | null | undefined)[]): string {
+/**
+ * The source line and the full citation of a figure's sources: every document once, its slides
+ * merged — "Fuente: Ministerio del Interior, feb. 2024, láminas 2, 8 y 9", as the widget's footer.
+ */
+export function sourceLine(w: Words, sources: (SourceData | null | undefined)[]): { source: string; citation: string } {
   const byDoc = new Map<string, { s: SourceData; slides: Set<number>; sections: Set<string> }>();
   for (const s of sources) {
     if (!s) continue;
@@ -243,12 +252,18 @@ export function sourceLine(w: Words, sources: (SourceData | null | undefined)[])
     if (s.slide !== null) entry.slides.add(s.slide);
     else if (s.section) entry.sections.add(s.section);
   }
-  const parts = [...byDoc.values()].map(({ s, slides, sections }) => {
+  const list = new Intl.ListFormat(w === WORDS.en ? 'en' : 'es', { type: 'conjunction' });
+  const month = new Intl.DateTimeFormat(w === WORDS.en ? 'en' : 'es-PE', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const short: string[] = [];
+  const full: string[] = [];
+  for (const { s, slides, sections } of byDoc.values()) {
     const sorted = [...slides].sort((a, b) => a - b).map(String);
-    const where = sorted.length ? (sorted.length === 1 ? w.slide(sorted[0]!) : w.slides(sorted.join(', '))) : [...sections].join('; ');
-    return [s.publisher, `${s.title} (${s.publishedOn.slice(0, 7)})`, where].filter(Boolean).join(', ');
-  });
-  return `${w.source}: ${parts.join(' · ')}`;
+    const where = sorted.length ? (sorted.length === 1 ? w.slide(sorted[0]!) : w.slides(list.format(sorted))) : [...sections].join('; ');
+    const date = /^\d{4}-\d{2}/.test(s.publishedOn) ? month.format(new Date(`${s.publishedOn.slice(0, 7)}-01T00:00:00Z`)) : s.publishedOn;
+    short.push([s.publisher.split(' — ')[0], date, where].filter(Boolean).join(', '));
+    full.push([s.publisher, s.title, date, where].filter(Boolean).join(', '));
+  }
+  return { source: `${w.source}: ${short.join(' · ')}`, citation: `${w.source}: ${full.join(' · ')}` };
 }
 
 const summaryRows = (w: Words, s: Summary, lang: Lang): FigureRow[] =>
@@ -287,7 +302,7 @@ export async function figuresFor(from: FigureSource, baseUrl: string, target: Em
         rows,
         bars: false,
         notes,
-        source: sourceLine(w, [s.source, ...s.sources, p?.source, region.highIncidence ? region.highIncidenceSource : null]),
+        ...sourceLine(w, [s.source, ...s.sources, p?.source, region.highIncidence ? region.highIncidenceSource : null]),
       });
     }
     case 'coordination-counter': {
@@ -317,22 +332,34 @@ export async function figuresFor(from: FigureSource, baseUrl: string, target: Em
         rows: [...summaryRows(w, summary, lang), { label: w.local, value: formatNumber(summary.local, lang), amount: summary.local }, { label: w.total, value: formatNumber(summary.total, lang), amount: summary.total }],
         bars: false,
         notes: summary.note ? [summary.note] : [],
-        source: sourceLine(w, [summary.source, ...summary.sources]),
+        ...sourceLine(w, [summary.source, ...summary.sources]),
       });
     }
     case 'services': {
       const kind = attrs.get('kind')?.toUpperCase();
-      const data = await ask$<{ policy: { name: string; serviceCount: number; entityCount: number; source: SourceData }; entities: { name: string; acronym: string; kind: string; serviceCount: number; source: SourceData }[] }>(Q.services);
+      type Result = { year: number; achieved: number; unit: string; executionRate: number | null; source: SourceData };
+      const data = await ask$<{
+        policy: { name: string; decree: string; serviceCount: number; entityCount: number; source: SourceData };
+        entities: { name: string; acronym: string; kind: string; serviceCount: number; operationalActivityCount: number; source: SourceData; services: { number: number; results: Result[] }[] }[];
+      }>(Q.services);
       const entities = data.entities.filter((e) => !kind || e.kind === kind);
+      // The results the source details (a service, a year, what was achieved, the execution rate).
+      const results = entities.flatMap((e) => e.services.flatMap((s) => s.results.map((r) => ({ ...r, number: s.number, acronym: e.acronym || e.name }))));
       const count = kind ? entities.reduce((n, e) => n + e.serviceCount, 0) : data.policy.serviceCount;
       return make({
         title: kind ? (kind === 'SECTOR' ? w.sectors : w.autonomous) + ` — ${data.policy.name}` : data.policy.name,
-        subtitle: w.servicesTitle,
+        subtitle: data.policy.decree,
         headline: { value: formatNumber(count, lang), label: w.servicesSummary(formatNumber(kind ? entities.length : data.policy.entityCount, lang)) },
-        rows: entities.map((e) => ({ label: e.acronym && e.acronym !== e.name ? `${e.name} (${e.acronym})` : e.name, value: w.services(formatNumber(e.serviceCount, lang)), amount: e.serviceCount })),
+        rows: entities.map((e) => ({
+          label: e.acronym && e.acronym !== e.name ? `${e.name} (${e.acronym})` : e.name,
+          // INEI has an operational activity, not a service: said in words, drawn without a bar.
+          ...(e.serviceCount === 0 && e.operationalActivityCount > 0
+            ? { value: w.activities(formatNumber(e.operationalActivityCount, lang)), amount: null }
+            : { value: w.services(formatNumber(e.serviceCount, lang)), amount: e.serviceCount }),
+        })),
         bars: true,
-        notes: [],
-        source: sourceLine(w, [data.policy.source, ...entities.map((e) => e.source)]),
+        notes: results.map((r) => w.result(r.number, r.acronym, formatNumber(r.achieved, lang), r.unit, String(r.year), r.executionRate === null ? null : `${formatNumber(r.executionRate, lang)}%`)),
+        ...sourceLine(w, [data.policy.source, ...entities.map((e) => e.source), ...results.map((r) => r.source)]),
       });
     }
     case 'indicator': {
@@ -349,7 +376,7 @@ export async function figuresFor(from: FigureSource, baseUrl: string, target: Em
           rows: [],
           bars: false,
           notes: [o.dataset.title],
-          source: sourceLine(w, [o.source]),
+          ...sourceLine(w, [o.source]),
         });
       }
       if (data.dataset) return datasetFigure(w, lang, data.dataset, make);
@@ -381,7 +408,7 @@ export async function figuresFor(from: FigureSource, baseUrl: string, target: Em
         rows = regions.map((r) => ({ label: r.name, value: r.highIncidence ? w.yes : w.no, amount: null }));
         sources = regions.map((r) => (r.highIncidence ? r.highIncidenceSource : null));
       }
-      return make({ title: w.mapTitle[metric]!, subtitle: w.mapSub(period), rows, bars: metric !== 'high-incidence', notes: [], source: sourceLine(w, sources) });
+      return make({ title: w.mapTitle[metric]!, subtitle: w.mapSub(period), rows, bars: metric !== 'high-incidence', notes: [], ...sourceLine(w, sources) });
     }
   }
 }
@@ -390,7 +417,7 @@ function datasetFigure(w: Words, lang: Lang, d: DatasetData, make: (f: Omit<Figu
   const period = periodOf(w, d.periodStart, d.periodEnd);
   if (d.observations.length === 0) {
     // Figures the source shows only as a chart image: no numbers, ever.
-    return make({ title: d.title, subtitle: period, headline: { value: w.pending, label: '' }, rows: [], bars: false, notes: d.pendingReason ? [d.pendingReason] : [], source: sourceLine(w, [d.source]) });
+    return make({ title: d.title, subtitle: period, headline: { value: w.pending, label: '' }, rows: [], bars: false, notes: d.pendingReason ? [d.pendingReason] : [], ...sourceLine(w, [d.source]) });
   }
   // A dataset by region (the training chart) is labelled by region, as the widget's bars are, and
   // its one figure for all of them (the five regions' total) is the headline.
@@ -405,6 +432,6 @@ function datasetFigure(w: Words, lang: Lang, d: DatasetData, make: (f: Omit<Figu
     rows: (byRegion ? regional : d.observations).map((o) => ({ label: byRegion ? o.region!.name : o.label, ...shown(o, lang) })),
     bars: d.unit !== '%',
     notes: [],
-    source: sourceLine(w, [d.source, ...d.observations.map((o) => o.source)]),
+    ...sourceLine(w, [d.source, ...d.observations.map((o) => o.source)]),
   });
 }

@@ -98,7 +98,9 @@ export function renderSvg(figure: Figure, { width, theme, lang, credit }: SvgOpt
       const baseline = top + (rowH - size) / 2 + size * 1.15 - 2 * k;
       if (figure.bars) {
         const x0 = pad + labelW;
-        const barMax = inner - labelW - 150 * k;
+        // Room after the longest bar for the longest value, written in bold.
+        const valueW = Math.max(...figure.rows.map((r) => r.value.length)) * size * ADVANCE.bold + 10 * k;
+        const barMax = Math.max(0, inner - labelW - valueW);
         const barW = row.amount !== null && max > 0 ? Math.max(2, (barMax * row.amount) / max) : 0;
         if (barW) out.push(`<rect x="${x0.toFixed(1)}" y="${(baseline - size * 0.85).toFixed(1)}" width="${barW.toFixed(1)}" height="${(size * 0.95).toFixed(1)}" fill="${c.bar}" rx="${(3 * k).toFixed(1)}"/>`);
         const saved = y;
@@ -127,7 +129,7 @@ export function renderSvg(figure: Figure, { width, theme, lang, credit }: SvgOpt
 
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="t d" xml:lang="${esc(lang)}" font-family="${FONT_FAMILY}, 'Helvetica Neue', Arial, sans-serif">` +
-    `<title id="t">${esc(figure.title)}</title><desc id="d">${esc([figure.description, figure.rows.map((r) => `${r.label}: ${r.value}`).join('; '), figure.source].filter(Boolean).join(' — '))}</desc>` +
+    `<title id="t">${esc(figure.title)}</title><desc id="d">${esc([figure.description, figure.rows.map((r) => `${r.label}: ${r.value}`).join('; '), ...figure.notes, figure.citation].filter(Boolean).join(' — '))}</desc>` +
     `<rect width="100%" height="100%" fill="${c.bg}"/>` +
     out.join('') +
     `</svg>`;
