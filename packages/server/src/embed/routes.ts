@@ -39,7 +39,7 @@ export type EmbedRoutes = (req: IncomingMessage, res: ServerResponse, path: stri
 export function createEmbedRoutes(options: EmbedOptions): EmbedRoutes {
   const publicUrl = checkPublicUrl(options.publicUrl ?? process.env.PUBLIC_URL);
   const maxAge = options.httpMaxAgeSeconds;
-  const pngs = new Map<string, Buffer>();
+  const pngs = new Map<string, Promise<Buffer>>();
   const pngLimit = options.pngCacheEntries ?? 200;
 
   const baseOf = (req: IncomingMessage) => publicUrl ?? requestOrigin(req, (options.trustProxy ?? 0) > 0);
@@ -68,13 +68,15 @@ export function createEmbedRoutes(options: EmbedOptions): EmbedRoutes {
     }
     const version = (await options.readModel.current()).version;
     const key = `${version}\u0000${base}\u0000${embedPath(target, 'png', target.width)}`;
+    // One drawing per image and data version, shared by requests that arrive while it is drawn.
     let png = pngs.get(key);
     if (!png) {
       png = rasterize(svg, target.width);
       if (pngs.size >= pngLimit) pngs.delete(pngs.keys().next().value!);
       pngs.set(key, png);
+      png.catch(() => pngs.delete(key));
     }
-    return send(req, res, 200, 'image/png', png, { 'Access-Control-Allow-Origin': '*' });
+    return send(req, res, 200, 'image/png', await png, { 'Access-Control-Allow-Origin': '*' });
   }
 
   async function oembed(req: IncomingMessage, res: ServerResponse, query: URLSearchParams) {
