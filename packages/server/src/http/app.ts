@@ -14,7 +14,9 @@ import type { ReadModel } from '../read-model/read-model.js';
 import { schema } from '../schema/index.js';
 import { createEmbedRoutes } from '../embed/routes.js';
 import { createProductionLayer, type ProductionLayer } from './production.js';
+import { sendJson } from './json.js';
 import { decodeSegment, parseTarget } from './request-target.js';
+import { routeOf, type RouteName } from './routes.js';
 
 export interface AppOptions {
   prisma: PrismaClient;
@@ -86,37 +88,30 @@ export function createApp({ prisma, readModel, widgetsDir, production = createPr
   // /embed/<element>[.png|.svg] and /oembed (embed/routes.ts).
   const embeds = createEmbedRoutes({ prisma, readModel, httpMaxAgeSeconds: production.config.cache.httpMaxAgeSeconds, trustProxy: production.config.trustProxy });
 
-  return production.wrap((req, res) => {
-    // production.wrap has refused targets that do not parse (400) before this runs.
-    const target = parseTarget(req.url);
-    const path = target?.path ?? '/';
+  const notFound = (res: ServerResponse) => sendJson(res, 404, { error: 'Not found', code: 'NOT_FOUND' });
 
-    if (path === '/graphql' || path.startsWith('/graphql/')) {
-      void yoga(req, res);
-      return;
-    }
-    if (path === '/health') {
-      void health(prisma, res);
-      return;
-    }
-    const csv = /^\/data\/([^/]+)\.csv$/.exec(path);
-    if (csv && (req.method === 'GET' || req.method === 'HEAD')) {
+  // The routes, by the route table's names (routes.ts); the steps around them are production.ts's.
+  const routes: Record<RouteName, (req: IncomingMessage, res: ServerResponse, path: string) => void> = {
+    graphql: (req, res) => void yoga(req, res),
+    probe: (_req, res, path) => (path === '/health' ? void health(prisma, res) : notFound(res)),
+    data: (req, res, path) => {
+      const csv = /^\/data\/([^/]+)\.csv$/.exec(path);
+      if (!csv || (req.method !== 'GET' && req.method !== 'HEAD')) return notFound(res);
       const key = decodeSegment(csv[1]!);
       if (key === null) return sendJson(res, 400, { error: `The dataset key in ${path} is not valid percent-encoding.`, code: 'BAD_REQUEST' });
       void datasetCsv(prisma, key, req, res);
-      return;
-    }
-    if (embeds(req, res, path, target?.search ?? new URLSearchParams())) return;
-    if (path === '/widgets') {
-      redirect(res, '/widgets/');
-      return;
-    }
-    if (path.startsWith('/widgets/') && widgets) {
+    },
+    embed: (req, res, path) => {
+      if (!embeds(req, res, path, parseTarget(req.url)?.search ?? new URLSearchParams())) notFound(res);
+    },
+    widgets: (req, res, path) => {
+      if (path === '/widgets') return redirect(res, '/widgets/');
+      if (!path.startsWith('/widgets/') || !widgets) return notFound(res);
       req.url = req.url!.slice('/widgets'.length) || '/';
-      widgets(req, res, () => sendJson(res, 404, { error: 'Not found', code: 'NOT_FOUND' }));
-      return;
-    }
-    if (path === '/') {
+      widgets(req, res, () => notFound(res));
+    },
+    other: (_req, res, path) => {
+      if (path !== '/') return notFound(res);
       sendJson(res, 200, {
         name: 'Vigía',
         graphql: '/graphql',
@@ -126,9 +121,13 @@ export function createApp({ prisma, readModel, widgetsDir, production = createPr
         embed: '/embed/<element>',
         oembed: '/oembed',
       });
-      return;
-    }
-    sendJson(res, 404, { error: 'Not found', code: 'NOT_FOUND' });
+    },
+  };
+
+  return production.wrap((req, res) => {
+    // production.wrap has refused targets that do not parse (400) before this runs.
+    const path = parseTarget(req.url)?.path ?? '/';
+    routes[routeOf(path)](req, res, path);
   });
 }
 
@@ -177,11 +176,6 @@ async function datasetCsv(prisma: PrismaClient, key: string, req: IncomingMessag
     sendJson(res, 500, { error: 'Could not read the dataset', code: 'INTERNAL_SERVER_ERROR' });
     console.error(error);
   }
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Access-Control-Allow-Origin': '*' });
-  res.end(JSON.stringify(body));
 }
 
 function redirect(res: ServerResponse, location: string) {

@@ -11,7 +11,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ExecutionResult } from 'graphql';
 import { cacheKey } from '../cache/plugin.js';
 import { plainJson, type ResponseStore } from '../cache/store.js';
-import type { PersistedManifest } from './persisted.js';
+import type { PersistedManifest } from './plugins/persisted.js';
 
 export interface FastPathOptions {
   store: ResponseStore;
