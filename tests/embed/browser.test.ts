@@ -164,6 +164,29 @@ it('follows the widget when its height changes (a disclosure opened), at 360 and
   }
 });
 
+it('a link in the embedded widget opens in a new tab; the partner page stays', async () => {
+  const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    const partnerUrl = partner(await oembedHtml(`${h.api.url}/embed/indicator?key=victims-women-share`));
+    await page.goto(partnerUrl);
+    const frame = (await (await page.waitForSelector('iframe[data-vigia-embed]')).contentFrame())!;
+    await widgetReady(frame, '85');
+    const popup = context.waitForEvent('page');
+    const href = await frame.evaluate(() => {
+      const link = document.querySelector('#vigia-embed > *')!.shadowRoot!.querySelector('a[href^="http"]:not([href$=".csv"])') as HTMLAnchorElement;
+      link.click();
+      return link.href;
+    });
+    const opened = await popup;
+    await expect.poll(() => opened.url(), { timeout: 10_000 }).toBe(href);
+    expect(page.url()).toBe(partnerUrl);
+    expect(frame.url()).toContain('/embed/indicator');
+  } finally {
+    await context.close();
+  }
+});
+
 it('the embed page itself at 360 and 1280 px, and its figures without JavaScript', async () => {
   for (const width of [360, 1280]) {
     const context = await h.browser.newContext({ viewport: { width, height: 900 } });
