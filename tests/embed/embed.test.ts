@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, resolveDatabaseTarget } from '@vigia/schema';
 import { createKey } from '../../packages/server/src/auth/keys.js';
 import { localOperator } from '../../packages/server/src/data/audit.js';
+import { rasterize } from '../../packages/server/src/embed/png.js';
 import { gql } from '../helpers/graphql.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -163,8 +164,10 @@ it('suppressed values stay suppressed in pages and images ("< 5", never the stor
       expect(shown).toContain('< 5');
       expect(shown.replace(/lámina 3|127\.0\.0\.1:\d+/g, '')).not.toMatch(/\b3\b/);
     }
+    // The PNG is exactly the drawing of that SVG (resvg is deterministic): what it shows is what the SVG says.
     const png = await get(path.replace('?', '.png?'));
     expect(png.status).toBe(200);
+    expect(Buffer.from(await png.arrayBuffer()).equals(await rasterize(svg, 1200))).toBe(true);
   }
 });
 

@@ -28,7 +28,7 @@ export const ESTIMATED_HEIGHT: Record<ElementName, number> = {
 export function resizeScript(origin: string): string {
   return (
     `<script>(function(){if(window.__vigiaEmbeds)return;window.__vigiaEmbeds=1;` +
-    `var o=${JSON.stringify(origin)};` +
+    `var o=${JSON.stringify(origin).replace(/</g, '\\u003c')};` +
     `window.addEventListener('message',function(e){var d=e.data;if(e.origin!==o||!d||d.type!==${JSON.stringify(SIZE_MESSAGE)}||!(d.height>0))return;` +
     `var f=document.querySelectorAll('iframe[data-vigia-embed]');for(var i=0;i<f.length;i++)if(f[i].contentWindow===e.source)f[i].style.height=Math.ceil(d.height)+'px'});` +
     `var f=document.querySelectorAll('iframe[data-vigia-embed]');for(var i=0;i<f.length;i++)try{f[i].contentWindow.postMessage({type:${JSON.stringify(PING_MESSAGE)}},o)}catch(x){}` +
