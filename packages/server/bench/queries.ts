@@ -1,13 +1,16 @@
 /**
  * What the benchmark sends: the persisted operations the widgets send (packages/widgets/src/
- * operations.ts) exactly as their client sends them — `GET /graphql?documentId=sha256:…&variables=…`
+ * vigia-*/operation.ts) exactly as their client sends them — `GET /graphql?documentId=sha256:…&variables=…`
  * — plus a deep connection query as an API client would POST it, and `{ __typename }` to measure
  * what Vigía itself costs per request with no data to fetch.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { FOCUS_COUNTER, REGION_CARD, SERVICES, type Operation } from '../../widgets/src/operations.js';
+import type { Operation } from '../../widgets/src/operations.js';
+import { FOCUS_COUNTER } from '../../widgets/src/vigia-coordination-counter/operation.js';
+import { REGION_CARD } from '../../widgets/src/vigia-region-card/operation.js';
+import { SERVICES } from '../../widgets/src/vigia-services/operation.js';
 
 export interface BenchQuery {
   name: string;
