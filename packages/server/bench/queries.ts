@@ -1,6 +1,6 @@
 /**
  * What the benchmark sends: the persisted operations the widgets send (packages/widgets/src/
- * vigia-*/operation.ts) exactly as their client sends them — `GET /graphql?documentId=sha256:…&variables=…`
+ * each element folder's operation.ts) exactly as their client sends them — `GET /graphql?documentId=sha256:…&variables=…`
  * — plus a deep connection query as an API client would POST it, and `{ __typename }` to measure
  * what Vigía itself costs per request with no data to fetch.
  */
