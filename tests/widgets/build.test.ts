@@ -25,7 +25,9 @@ describe('@vigia/widgets build', () => {
   it('writes per-element ES modules, type declarations and the gallery', () => {
     for (const tag of TAGS) {
       expect(existsSync(dist(`esm/${tag}.js`)), tag).toBe(true);
-      expect(readFileSync(dist(`types/${tag}.d.ts`), 'utf8')).toContain(`'${tag}':`);
+      // types/<tag>.d.ts re-exports the element's folder, whose declaration registers the tag.
+      expect(readFileSync(dist(`types/${tag}.d.ts`), 'utf8')).toContain(`./${tag}/${tag}.js`);
+      expect(readFileSync(dist(`types/${tag}/${tag}.d.ts`), 'utf8')).toContain(`'${tag}':`);
     }
     expect(readFileSync(dist('esm/index.js'), 'utf8')).toContain('"./vigia-region-card.js"');
     // Bundlers get Lit as a shared dependency, not a second copy.

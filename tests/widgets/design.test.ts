@@ -233,8 +233,10 @@ describe('themed by the page', () => {
       const { page, context } = await tab(1280, url, { colorScheme });
       const ratios = await page.evaluate(() => {
         const lum = (c: string) => {
+          // rgb(…) or, for color-mix() fills, color(srgb r g b) with channels from 0 to 1.
+          const k = c.startsWith('color(') ? 1 : 255;
           const [r, g, b] = c.match(/[\d.]+/g)!.slice(0, 3).map(Number).map((v) => {
-            const s = v / 255;
+            const s = v / k;
             return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
           });
           return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;

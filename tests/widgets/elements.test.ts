@@ -206,7 +206,7 @@ describe('<vigia-services>', () => {
 describe('<vigia-indicator>', () => {
   it('shows a figure with its period and source, in both languages', async () => {
     const { page } = await show(
-      '<vigia-indicator key="victims-women-share" detail></vigia-indicator><vigia-indicator key="women-victims-minors-share" lang="en"></vigia-indicator>',
+      '<vigia-indicator key="victims-women-share" detail></vigia-indicator><vigia-indicator indicator="women-victims-minors-share" lang="en"></vigia-indicator>',
     );
     const es = await text(page, 'vigia-indicator', 0);
     expect(es).toMatch(/^Víctimas de trata de personas que fueron mujeres Periodo: 2021–2022 85.3%/);

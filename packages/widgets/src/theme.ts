@@ -22,12 +22,13 @@ export interface Scheme {
 
 const dark = () => typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
 
-/** [r, g, b, alpha] of a computed `rgb()`/`rgba()` colour, or null. */
-function rgba(color: string): number[] | null {
-  const m = color.match(/rgba?\(([^)]+)\)/);
+/** [r, g, b (0–255), alpha] of a computed `rgb()`, `rgba()` or `color(srgb …)` (color-mix) colour, or null. */
+export function rgba(color: string): number[] | null {
+  const m = color.match(/(rgba?|color)\(\s*(?:srgb\s+)?([^)]+)\)/);
   if (!m) return null;
-  const parts = m[1]!.split(/[\s,/]+/).filter(Boolean).map(Number);
-  return parts.length >= 3 ? [parts[0]!, parts[1]!, parts[2]!, parts[3] ?? 1] : null;
+  const parts = m[2]!.split(/[\s,/]+/).filter(Boolean).map(Number);
+  const k = m[1] === 'color' ? 255 : 1;
+  return parts.length >= 3 ? [parts[0]! * k, parts[1]! * k, parts[2]! * k, parts[3] ?? 1] : null;
 }
 
 /** WCAG relative luminance of an sRGB colour. */

@@ -23,7 +23,8 @@ export interface VigiaElementAttributes {
     national?: boolean;
   };
   'vigia-services': VigiaCommonAttributes & { kind?: 'sector' | 'autonomous_body' };
-  'vigia-indicator': VigiaCommonAttributes & { key: string };
+  /** `indicator` carries the key: React and Vue keep `key` for themselves and never pass it on. */
+  'vigia-indicator': VigiaCommonAttributes & { indicator: string };
   'vigia-training-chart': VigiaCommonAttributes & { dataset?: string; sort?: 'value' | 'source' };
   'vigia-region-map': VigiaCommonAttributes & {
     metric?: 'police-trained' | 'coordination-spaces' | 'high-incidence';

@@ -19,33 +19,42 @@ interface Data {
  *
  * @element vigia-indicator
  * @attr {string} key - Indicator key (e.g. "police-trained-puno") or dataset key (e.g. "trafficking-cases-by-region-2021-2023").
+ * @attr {string} indicator - The same as `key`, for frameworks that keep `key` for themselves (React, Vue); wins over `key`.
  * @csspart figure - The figure, or "data pending".
  * @csspart list - A dataset's figures (a table).
  */
 export class VigiaIndicator extends VigiaElement<Data> {
-  static override properties = { key: {} };
+  static override properties = { key: {}, indicator: {} };
   static override styles = [base, styles];
   /** Indicator or dataset key. */
   declare key: string | null;
+  /** The same as `key` (React and Vue keep `key` for themselves). */
+  declare indicator: string | null;
+
+  /** The key asked for: `indicator`, else `key`. */
+  private get wanted(): string {
+    return (this.indicator?.trim() || this.key?.trim()) ?? '';
+  }
 
   constructor() {
     super();
     this.key = null;
+    this.indicator = null;
   }
 
   protected query(loc: Locale): Call | string {
-    const key = this.key?.trim();
+    const key = this.wanted;
     if (!key) return loc.m.noKey;
     // The indicator and the dataset of that key, in one request: whichever exists is shown.
     return call(INDICATOR, { key, lang: loc.m.api });
   }
 
   protected missing(data: Data, loc: Locale): string | null {
-    return data.indicator || data.dataset ? null : loc.m.unknownIndicator(this.key ?? '');
+    return data.indicator || data.dataset ? null : loc.m.unknownIndicator(this.wanted);
   }
 
   protected subject(loc: Locale): string {
-    return loc.m.aboutIndicator(this.key?.trim() ?? '');
+    return loc.m.aboutIndicator(this.wanted);
   }
 
   protected override skeleton(loc: Locale): TemplateResult {

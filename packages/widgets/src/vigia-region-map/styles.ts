@@ -64,9 +64,6 @@ export const styles = css`
   .c1 { background: var(--_s1); }
   .c2 { background: var(--_s2); }
   .c3 { background: var(--_s3); }
-  .light .c2, .light .c3, .dark .c1, .dark .c2, .dark .c3 {
-    color: var(--_bg);
-  }
   .sw.out {
     border: 1px solid var(--_line);
   }

@@ -5,6 +5,7 @@ import { VigiaElement, define, type View } from '../base.js';
 import { call, type Call } from '../client.js';
 import type { Locale } from '../i18n.js';
 import { base } from '../styles.js';
+import { luminance, rgba } from '../theme.js';
 import { GRID } from './layout.js';
 import { REGION_MAP } from './operation.js';
 import { styles } from './styles.js';
@@ -100,6 +101,18 @@ export class VigiaRegionMap extends VigiaElement<{ regions: Region[] }> {
 
   protected subject(loc: Locale): string {
     return loc.m.aboutMap;
+  }
+
+  protected override updated(): void {
+    super.updated();
+    // Black or white text on each filled tile, whichever contrasts more with its fill (the fill
+    // follows --vigia-color-bar, so no fixed text colour would do for every partner).
+    for (const tile of this.renderRoot.querySelectorAll<HTMLElement>('.tile.in')) {
+      const fill = rgba(getComputedStyle(tile).backgroundColor);
+      if (!fill || fill[3]! < 0.5) continue;
+      const l = luminance(fill);
+      tile.style.color = (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '#000' : '#fff';
+    }
   }
 
   private tiles(): [string, number, number, string][] {
