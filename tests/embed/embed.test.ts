@@ -156,6 +156,17 @@ it('a dataset the source shows only as a chart image reads "data pending", never
   }
 });
 
+it('a region the source does not detail says so, with no count invented', async () => {
+  const html = await (await get('/embed/region-card?region=lima')).text();
+  const text = fallbackText(html);
+  expect(text).toContain('Lima frente a la trata de personas');
+  expect(text).toContain('La fuente no detalla espacios de coordinación para esta región.');
+  expect(text).toContain('La fuente no da efectivos policiales capacitados para esta región.');
+  expect(text).not.toMatch(/\d/);
+  const svg = svgText(await (await get('/embed/region-card.svg?region=lima')).text());
+  expect(svg.replace(/127\.0\.0\.1:\d+/, '')).not.toMatch(/\d/);
+});
+
 it('suppressed values stay suppressed in pages and images ("< 5", never the stored 3)', async () => {
   for (const path of ['/embed/indicator?key=test-fixture-upe-district', '/embed/indicator?key=nna-victims-attended-upe-2018-2023', '/embed/training-chart?dataset=nna-victims-attended-upe-2018-2023']) {
     const html = await (await get(path)).text();

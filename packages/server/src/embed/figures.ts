@@ -263,6 +263,7 @@ export function sourceLine(w: Words, sources: (SourceData | null | undefined)[])
     short.push([s.publisher.split(' — ')[0], date, where].filter(Boolean).join(', '));
     full.push([s.publisher, s.title, date, where].filter(Boolean).join(', '));
   }
+  if (!short.length) return { source: '', citation: '' };
   return { source: `${w.source}: ${short.join(' · ')}`, citation: `${w.source}: ${full.join(' · ')}` };
 }
 
@@ -298,7 +299,8 @@ export async function figuresFor(from: FigureSource, baseUrl: string, target: Em
       return make({
         title: w.cardTitle(region.name),
         subtitle: w.cardSub(period),
-        headline: { value: formatNumber(s.total, lang), label: w.cardSpaces },
+        // A region the source does not detail has no count to headline (its notes say so).
+        ...(s.total > 0 ? { headline: { value: formatNumber(s.total, lang), label: w.cardSpaces } } : {}),
         rows,
         bars: false,
         notes,

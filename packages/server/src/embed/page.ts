@@ -64,7 +64,7 @@ export function fallbackHtml(figure: Figure, canonical: string, headingLevel: nu
     (figure.headline ? `<p class="big"><strong>${esc(figure.headline.value)}</strong> ${esc(figure.headline.label)}</p>` : '') +
     (figure.rows.length ? `<table>${figure.rows.map((r) => `<tr><th scope="row">${esc(r.label)}</th><td>${esc(r.value)}</td></tr>`).join('')}</table>` : '') +
     figure.notes.map((n) => `<p>${esc(n)}</p>`).join('') +
-    `<p class="src">${esc(figure.citation)} · <a href="${esc(canonical)}">Vigía</a></p>` +
+    `<p class="src">${figure.citation ? `${esc(figure.citation)} · ` : ''}<a href="${esc(canonical)}">Vigía</a></p>` +
     `</div>`
   );
 }

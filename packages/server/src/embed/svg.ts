@@ -122,7 +122,7 @@ export function renderSvg(figure: Figure, { width, theme, lang, credit }: SvgOpt
     block(note, 24 * k, 'regular', c.text);
   }
   y += 28 * k;
-  block(figure.source, 20 * k, 'regular', c.muted);
+  if (figure.source) block(figure.source, 20 * k, 'regular', c.muted);
   y += 6 * k;
   block(credit, 20 * k, 'bold', c.accent);
   const height = Math.max(Math.ceil(y + pad), Math.round(width * 0.525));
