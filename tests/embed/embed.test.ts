@@ -136,7 +136,10 @@ describe.each(CASES)('$element', ({ element, query, tag, figures }) => {
     expect(bytes.readUInt32BE(16)).toBe(600);
     const svg600 = await (await get(`/embed/${element}.svg${qs}${qs ? '&' : '?'}width=600`)).text();
     expect(bytes.readUInt32BE(20)).toBe(Number(/height="(\d+)"/.exec(svg600)![1]));
-    // A PNG with text is far larger than a blank one of the same size.
+    // The PNG is the drawing of that SVG, figures included (resvg is deterministic) …
+    expect(bytes.equals(await rasterize(svg600, 600))).toBe(true);
+    expect(svgText(svg600)).toContain(figures.at(-1)!.split(' ').at(-1));
+    // … and its text is drawn: a PNG with text is far larger than a blank one of the same size.
     expect(bytes.length).toBeGreaterThan(15_000);
   });
 });
@@ -154,6 +157,14 @@ it('a dataset the source shows only as a chart image reads "data pending", never
       expect(digits).toBeNull();
     }
   }
+});
+
+it('PNG text is drawn with the TTF shipped in an npm package (system fonts are never read)', async () => {
+  const svg = await (await get('/embed/region-card.svg?region=puno&width=600')).text();
+  const withText = await rasterize(svg, 600);
+  const withoutText = await rasterize(svg.replace(/<text[^>]*>[^<]*<\/text>/g, ''), 600);
+  expect(withText.equals(withoutText)).toBe(false);
+  expect(withText.length - withoutText.length).toBeGreaterThan(10_000);
 });
 
 it('a region the source does not detail says so, with no count invented', async () => {
