@@ -77,7 +77,10 @@ export const demos = [
   --vigia-radius: 0;
   --vigia-font: Georgia, serif;
 }
-.brand::part(title) { text-transform: uppercase; letter-spacing: 0.04em; }`,
+.brand::part(title) { text-transform: uppercase; letter-spacing: 0.04em; }
+@media (prefers-color-scheme: dark) {
+  .brand { --vigia-color-accent: #f0a3bd; --vigia-color-border: #f0a3bd; }
+}`,
     markup: `<vigia-region-map class="brand" metric="police-trained" heading-level="3"></vigia-region-map>`,
   },
 ];
@@ -206,6 +209,7 @@ export function demoHtml() {
 </head>
 <body>
 <header class="masthead"><strong>El Diario del Sur</strong><button type="button" id="mode" aria-pressed="false">Modo oscuro</button></header>
+<main>
 <article>
 <p class="byline">Arequipa · Demostración de los widgets de Vigía (texto de ejemplo)</p>
 <h1>Trata de niñas, niños y adolescentes: lo que informa el Ministerio del Interior sobre el sur</h1>
@@ -225,6 +229,7 @@ export function demoHtml() {
 <vigia-indicator key="trafficking-cases-by-region-2021-2023" heading-level="2"></vigia-indicator>
 <p>Fin del texto de ejemplo.</p>
 </article>
+</main>
 <script>
   const params = new URLSearchParams(location.search);
   if (params.get('lang') === 'en') {
