@@ -1,6 +1,7 @@
 import { createHash, randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { primaryOf, type ApiKeyRole, type PrismaClient } from '@vigia/schema';
 import { recordAudit, type Actor } from '../data/audit.js';
+import { writeTransaction } from '../data/write.js';
 import { InputError, NotFoundError, UnauthenticatedError, UnavailableError } from '../data/errors.js';
 import { isUnavailable } from '../data/unavailable.js';
 import { ROLES, type Caller } from './caller.js';
@@ -174,7 +175,8 @@ export async function createKey(prisma: PrismaClient, input: { name: string; rol
   const id = newId();
   const secret = randomBytes(32).toString('base64url');
   const secretHash = await hashSecret(secret);
-  await prisma.$transaction(async (tx) => {
+  // writeTransaction: waits for a busy SQLite file (an import next to it) instead of failing.
+  await writeTransaction(prisma, async (tx) => {
     const row = await tx.apiKey.create({ data: { id, name, role: input.role, secretHash } });
     await recordAudit(tx, actor, {
       action: 'createApiKey',
@@ -205,7 +207,7 @@ export async function listKeys(prisma: PrismaClient): Promise<KeyListing[]> {
 /** Revokes a key given its id or the whole key (audited). Revoking twice is a no-op. */
 export async function revokeKey(prisma: PrismaClient, idOrKey: string, actor: Actor): Promise<KeyListing & { alreadyRevoked: boolean }> {
   const id = parseKey(idOrKey)?.id ?? idOrKey.trim();
-  return prisma.$transaction(async (tx) => {
+  return writeTransaction(prisma, async (tx) => {
     const row = await tx.apiKey.findUnique({ where: { id } });
     if (!row) throw new NotFoundError('key', `no API key with id "${id}" (see \`pnpm vigia keys list\`)`);
     const listing = { id: row.id, name: row.name, role: row.role, createdAt: row.createdAt };
