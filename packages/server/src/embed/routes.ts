@@ -13,7 +13,7 @@ import type { PrismaClient } from '@vigia/schema';
 import type { ReadModel } from '../read-model/read-model.js';
 import { asUnavailable } from '../data/unavailable.js';
 import { decodeSegment } from '../http/request-target.js';
-import { figuresFor, type Figure } from './figures.js';
+import { figuresFor, type Figure, type FigureResult } from './figures.js';
 import { embedPage, PAGE_CSP, problemPage } from './page.js';
 import { embedPath, IMAGE_WIDTH, matchEmbedPath, parseEmbed, type EmbedTarget } from './params.js';
 import { rasterize } from './png.js';
@@ -42,6 +42,21 @@ export function createEmbedRoutes(options: EmbedOptions): EmbedRoutes {
   const pngs = new Map<string, Promise<Buffer>>();
   const pngLimit = options.pngCacheEntries ?? 200;
 
+  // Figures per data version and embed (pages, images and oEmbed of one embed share them).
+  const figures = new Map<string, Promise<FigureResult>>();
+  async function figureOf(base: string, target: EmbedTarget): Promise<FigureResult> {
+    const version = (await options.readModel.current()).version;
+    const key = `${version}\u0000${base}\u0000${target.lang}\u0000${embedPath(target)}`;
+    let result = figures.get(key);
+    if (!result) {
+      result = figuresFor(options, base, target);
+      if (figures.size >= 500) figures.delete(figures.keys().next().value!);
+      figures.set(key, result);
+      result.catch(() => figures.delete(key));
+    }
+    return result;
+  }
+
   const baseOf = (req: IncomingMessage) => publicUrl ?? requestOrigin(req, (options.trustProxy ?? 0) > 0);
 
   async function embed(req: IncomingMessage, res: ServerResponse, name: string, format: 'html' | 'png' | 'svg', query: URLSearchParams) {
@@ -49,7 +64,7 @@ export function createEmbedRoutes(options: EmbedOptions): EmbedRoutes {
     const parsed = parseEmbed(name, format, query);
     if (!parsed.ok) return problem(req, res, format, parsed.status, parsed.message, parsed.lang, base);
     const target = parsed.target;
-    const result = await figuresFor(options, base, target);
+    const result = await figureOf(base, target);
     if (!result.found) return problem(req, res, format, 404, result.message, target.lang, base);
     const figure = result.figure;
     const credit = `Vigía · ${new URL(base).host}`;
@@ -108,7 +123,7 @@ export function createEmbedRoutes(options: EmbedOptions): EmbedRoutes {
     const parsed = parseEmbed(match.name, 'html', url.searchParams);
     if (!parsed.ok) return json(404, { error: parsed.message, code: 'NOT_FOUND' });
     const target = parsed.target;
-    const result = await figuresFor(options, base, target);
+    const result = await figureOf(base, target);
     if (!result.found) return json(404, { error: result.message, code: 'NOT_FOUND' });
     const canonical = base + embedPath(target);
     const snip = snippet(canonical, here.origin, result.figure.title, target.element, dims.maxwidth, dims.maxheight);
