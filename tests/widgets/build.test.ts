@@ -29,11 +29,19 @@ describe('@vigia/widgets build', () => {
       expect(readFileSync(dist(`types/${tag}.d.ts`), 'utf8')).toContain(`./${tag}/${tag}.js`);
       expect(readFileSync(dist(`types/${tag}/${tag}.d.ts`), 'utf8')).toContain(`'${tag}':`);
     }
-    expect(readFileSync(dist('esm/index.js'), 'utf8')).toContain('"./vigia-region-card.js"');
-    // Bundlers get Lit as a shared dependency, not a second copy.
-    expect(readFileSync(dist('esm/vigia-region-card.js'), 'utf8')).toMatch(/from "lit"/);
+    // index.js and each element's entry share one module per element (registered once).
+    const index = readFileSync(dist('esm/index.js'), 'utf8');
+    for (const tag of TAGS) {
+      const chunk = /from "\.\/(chunks\/vigia-[\w-]+\.js)"/.exec(readFileSync(dist(`esm/${tag}.js`), 'utf8'))?.[1];
+      expect(chunk, tag).toBeDefined();
+      expect(index, tag).toContain(`"./${chunk}"`);
+      // Bundlers get Lit as a shared dependency, not a second copy.
+      expect(readFileSync(dist(`esm/${chunk}`), 'utf8'), tag).toMatch(/from "lit"/);
+    }
     const gallery = readFileSync(dist('index.html'), 'utf8');
     expect(gallery).toContain('<script src="./vigia-widgets.js"></script>');
+    expect(readFileSync(dist('demo.html'), 'utf8')).toContain('<script src="./vigia-widgets.js"></script>');
+    for (const f of ['jsx.d.ts', 'vue.d.ts', 'attributes.d.ts']) expect(existsSync(dist(`types/${f}`)), f).toBe(true);
     for (const tag of TAGS) expect(gallery).toContain(`<${tag}`);
   });
 
@@ -68,6 +76,14 @@ describe('@vigia/widgets build', () => {
       expect(attributes).toEqual(expect.arrayContaining(['endpoint', 'lang', 'heading-level']));
       expect(attributes).not.toContain('state');
       expect(el!.cssParts!.length).toBeGreaterThan(5);
+    }
+    // Every --vigia-* property and every shared part, on every element (they inherit them).
+    const props = ['font', 'font-label', 'color-text', 'color-background', 'color-muted', 'color-border', 'color-accent', 'color-bar', 'color-error', 'color-skeleton', 'radius', 'space', 'figure-size', 'min-height'].map((p) => `--vigia-${p}`);
+    for (const tag of TAGS) {
+      const el = elements.find((e) => e.tagName === tag)! as { cssProperties?: { name: string }[]; cssParts?: { name: string }[]; attributes?: { name: string }[] };
+      expect(el.cssProperties!.map((p) => p.name).sort(), tag).toEqual([...props].sort());
+      expect(el.cssParts!.map((p) => p.name), tag).toEqual(expect.arrayContaining(['card', 'title', 'subtitle', 'graphic', 'footer', 'source', 'notes', 'link', 'skeleton', 'error', 'retry']));
+      expect(el.attributes!.map((a) => a.name), tag).toEqual(expect.arrayContaining(['theme', 'detail']));
     }
     const card = elements.find((e) => e.tagName === 'vigia-region-card')!;
     expect(card.attributes!.map((a) => a.name)).toContain('region');
