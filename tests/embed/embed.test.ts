@@ -14,12 +14,14 @@ import { gql } from '../helpers/graphql.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 let api: TestServer;
+let editorKey: string;
 
 beforeAll(async () => {
   api = await startTestServer({ env: { HTTP_CACHE_MAX_AGE_SECONDS: '60' } });
   const prisma = createPrismaClient(resolveDatabaseTarget(api.databaseUrl));
   try {
     const { key } = await createKey(prisma, { name: 'Fixture editor', role: 'EDITOR' }, localOperator());
+    editorKey = key;
     const saved = await gql(
       api.graphqlUrl,
       'mutation ($input: UpsertIndicatorInput!) { upsertIndicator(input: $input) { indicator { key } } }',
@@ -191,6 +193,35 @@ it('suppressed values stay suppressed in pages and images ("< 5", never the stor
     expect(png.status).toBe(200);
     expect(Buffer.from(await png.arrayBuffer()).equals(await rasterize(svg, 1200))).toBe(true);
   }
+});
+
+it('a write shows in embeds at once (figures are kept per data version)', async () => {
+  const path = '/embed/indicator?key=test-fixture-after-write&lang=en';
+  expect((await get(path)).status).toBe(404);
+  const saved = await gql(
+    api.graphqlUrl,
+    'mutation ($input: UpsertIndicatorInput!) { upsertIndicator(input: $input) { indicator { key } } }',
+    {
+      input: {
+        key: 'test-fixture-after-write',
+        datasetKey: 'trafficking-victims-profile-2021-2022',
+        label: 'Cifra de prueba escrita después (fixture)',
+        labelEn: 'Test fixture written later',
+        value: 12.5,
+        periodStart: '2022-01-01',
+        periodEnd: '2022-12-31',
+        scope: 'NATIONAL',
+      },
+    },
+    { authorization: `Bearer ${editorKey}` },
+  );
+  expect(saved.errors).toBeUndefined();
+  const res = await get(path);
+  expect(res.status).toBe(200);
+  const text = fallbackText(await res.text());
+  expect(text).toContain('Test fixture written later');
+  expect(text).toContain('12.5%');
+  expect(svgText(await (await get(path.replace('?', '.svg?'))).text())).toContain('12.5%');
 });
 
 it('unknown element or region: a 404 page that says so, every value escaped', async () => {
