@@ -284,6 +284,9 @@ it('headers: any page may frame it, a strict CSP, cached like the GraphQL GETs w
     expect(r.headers.get('access-control-allow-origin'), path).toBe('*');
     expect((await get(path, { 'if-none-match': r.headers.get('etag')! })).status, path).toBe(304);
   }
+  // Without TRUST_PROXY, X-Forwarded-Proto is not believed.
+  const forwarded = await (await get('/embed/region-card?region=puno', { 'x-forwarded-proto': 'https' })).text();
+  expect(forwarded).toContain(`<link rel="canonical" href="${api.url}/embed/region-card?region=puno">`);
   const post = await fetch(`${api.url}/embed/region-card?region=puno`, { method: 'POST' });
   expect(post.status).toBe(405);
 });
