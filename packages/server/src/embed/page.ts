@@ -29,7 +29,7 @@ body{margin:0;font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica
 [data-theme=dark] .vigia-fallback .sub,[data-theme=dark] .vigia-fallback .src{color:#b1b8c2}
 .vigia-fallback .big{margin:.75rem 0}.vigia-fallback .big strong{font-size:2.25em;display:block;line-height:1.1}
 .vigia-fallback table{border-collapse:collapse;width:100%;margin:.5rem 0}.vigia-fallback td,.vigia-fallback th{text-align:left;padding:.25rem 0;border-top:1px solid #c3c9d1;font-weight:normal}.vigia-fallback td{text-align:right;font-weight:bold}
-.vigia-fallback .src{font-size:.85rem}`;
+.vigia-fallback .src{font-size:.85rem}a{color:#0a5bab}[data-theme=dark] a{color:#8cc2ff}`;
 
 /** The Content-Security-Policy of an embed page: its own scripts and data only; any page may frame it. */
 export const PAGE_CSP = [
