@@ -21,7 +21,7 @@ export const PING_MESSAGE = 'vigia:embed-ping';
 const RESIZE_SCRIPT = `(function(){var r=document.getElementById('vigia-embed'),last=-1;function send(){var h=Math.ceil(r.getBoundingClientRect().height);if(h===last||window.parent===window)return;last=h;window.parent.postMessage({type:${JSON.stringify(SIZE_MESSAGE)},height:h,url:location.href},'*');window.parent.postMessage({sentinel:'amp',type:'embed-size',height:h},'*')}if(window.ResizeObserver)new ResizeObserver(send).observe(r);window.addEventListener('load',send);window.addEventListener('message',function(e){if(e.source===window.parent&&e.data&&e.data.type===${JSON.stringify(PING_MESSAGE)}){last=-1;send()}});send()})();`;
 const RESIZE_HASH = `sha256-${createHash('sha256').update(RESIZE_SCRIPT).digest('base64')}`;
 
-const STYLE = `html{color-scheme:light}html[data-theme=dark]{color-scheme:dark;background:#17191d;color:#e9ebee}html[data-theme=light]{background:#fff;color:#1c2024}
+const STYLE = `html{color-scheme:light}html[data-theme=auto]{color-scheme:light dark}html[data-theme=dark]{color-scheme:dark;background:#17191d;color:#e9ebee}html[data-theme=light]{background:#fff;color:#1c2024}
 body{margin:0;font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif}
 #vigia-embed{display:flow-root;padding:1px 0}
 .vigia-fallback{padding:1rem;border:1px solid #c3c9d1;border-radius:.5rem}
