@@ -29,6 +29,8 @@ export interface Config {
   redisUrl: string | undefined;
   /** Prefix of every Redis key, so several deployments (or tests) can share one Redis. */
   redisPrefix: string;
+  /** Where partners reach Vigía (PUBLIC_URL): embeds' canonical URLs, oEmbed, Open Graph; unset = the request's Host. */
+  publicUrl: string | undefined;
   /** How many proxies in front of the server to trust for X-Forwarded-For (0 = none). */
   trustProxy: number;
   limits: {
@@ -182,6 +184,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel,
     redisUrl,
     redisPrefix: read('REDIS_PREFIX') ?? 'vigia:',
+    publicUrl: read('PUBLIC_URL'),
     trustProxy,
     limits: {
       maxDepth: int('MAX_DEPTH', 10, 1, 100),

@@ -27,7 +27,7 @@ export interface EmbedOptions {
   httpMaxAgeSeconds: number;
   /** How many rendered PNGs to keep in memory (per data version). */
   pngCacheEntries?: number;
-  /** Where partners reach this server, e.g. https://vigia.example.org; default: $PUBLIC_URL, else the request's Host. */
+  /** Where partners reach this server, e.g. https://vigia.example.org (PUBLIC_URL in config.ts); default: the request's Host. */
   publicUrl?: string;
   /** Proxies in front of this server (TRUST_PROXY): only then is X-Forwarded-Proto believed. */
   trustProxy?: number;
@@ -37,7 +37,7 @@ export interface EmbedOptions {
 export type EmbedRoutes = (req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams) => boolean;
 
 export function createEmbedRoutes(options: EmbedOptions): EmbedRoutes {
-  const publicUrl = checkPublicUrl(options.publicUrl ?? process.env.PUBLIC_URL);
+  const publicUrl = checkPublicUrl(options.publicUrl);
   const maxAge = options.httpMaxAgeSeconds;
   const pngs = new Map<string, Promise<Buffer>>();
   const pngLimit = options.pngCacheEntries ?? 200;

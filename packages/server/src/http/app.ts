@@ -86,7 +86,13 @@ export function createApp({ prisma, readModel, widgetsDir, production = createPr
       : null;
 
   // /embed/<element>[.png|.svg] and /oembed (embed/routes.ts).
-  const embeds = createEmbedRoutes({ prisma, readModel, httpMaxAgeSeconds: production.config.cache.httpMaxAgeSeconds, trustProxy: production.config.trustProxy });
+  const embeds = createEmbedRoutes({
+    prisma,
+    readModel,
+    httpMaxAgeSeconds: production.config.cache.httpMaxAgeSeconds,
+    trustProxy: production.config.trustProxy,
+    publicUrl: production.config.publicUrl,
+  });
 
   const notFound = (res: ServerResponse) => sendJson(res, 404, { error: 'Not found', code: 'NOT_FOUND' });
 
