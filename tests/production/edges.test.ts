@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRequest, startProductionServer, type ProductionServer } from './support.js';
 
@@ -112,5 +113,25 @@ describe('static files after a rebuild', () => {
     // A file added after the start is served too.
     writeFileSync(join(dir, 'new.js'), 'export {};\n');
     expect((await fetch(`${withWidgets.url}/widgets/new.js`)).status).toBe(200);
+  });
+
+  it('sends the brotli or gzip copy the build wrote, by Accept-Encoding, and the plain file otherwise', async () => {
+    const body = `console.log(${JSON.stringify('vigía '.repeat(200))});\n`;
+    writeFileSync(join(dir, 'packed.js'), body);
+    writeFileSync(join(dir, 'packed.js.br'), brotliCompressSync(body));
+    writeFileSync(join(dir, 'packed.js.gz'), gzipSync(body));
+    const ask = (encoding: string) =>
+      rawRequest(withWidgets.url, `GET /widgets/packed.js HTTP/1.1\r\nHost: x\r\nAccept-Encoding: ${encoding}\r\nConnection: close\r\n\r\n`);
+    const br = await ask('gzip, deflate, br');
+    expect(br.raw).toMatch(/content-encoding: br\r\n/i);
+    expect(br.raw).toMatch(/vary: Accept-Encoding/i);
+    expect(br.raw).toMatch(/content-type: text\/javascript/i);
+    const gz = await ask('gzip');
+    expect(gz.raw).toMatch(/content-encoding: gzip\r\n/i);
+    const plain = await ask('identity');
+    expect(plain.raw).not.toMatch(/content-encoding/i);
+    expect(plain.raw.endsWith(body)).toBe(true);
+    // fetch decodes what it asked for: the same script either way.
+    expect(await (await fetch(`${withWidgets.url}/widgets/packed.js`)).text()).toBe(body);
   });
 });

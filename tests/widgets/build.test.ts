@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { TAGS } from './support.js';
 
@@ -20,6 +20,17 @@ describe('@vigia/widgets build', () => {
     // It is the minified IIFE, self-contained: no import statements left for a plain <script>.
     expect(code.toString()).toMatch(/^var VigiaWidgets=\(function/);
     expect(code.toString()).not.toMatch(/\bimport\s*[{(*"']/);
+  });
+
+  it('writes brotli and gzip copies that a server sends as they are, the script within budget as sent', () => {
+    const code = readFileSync(dist('vigia-widgets.js'));
+    const br = readFileSync(dist('vigia-widgets.js.br'));
+    const gz = readFileSync(dist('vigia-widgets.js.gz'));
+    expect(brotliDecompressSync(br).equals(code)).toBe(true);
+    expect(gunzipSync(gz).equals(code)).toBe(true);
+    expect(br.length, `brotli ${br.length} B`).toBeLessThanOrEqual(BUDGET);
+    expect(gz.length, `gzip ${gz.length} B`).toBeLessThanOrEqual(BUDGET);
+    for (const tag of TAGS) expect(existsSync(dist(`esm/${tag}.js.br`)), tag).toBe(true);
   });
 
   it('writes per-element ES modules, type declarations and the gallery', () => {

@@ -13,7 +13,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build, runnerImport } from 'vite';
@@ -124,9 +125,23 @@ const notEmbedded = Object.keys(hashes).filter((name) => !bundle.includes(hashes
 if (notEmbedded.length) throw new Error(`dist/vigia-widgets.js lacks the hash of ${notEmbedded.join(', ')}`);
 await writeFile(`${root}dist/persisted-operations.json`, `${JSON.stringify(persisted, null, 2)}\n`);
 
+// Served compressed: the server picks <file>.br or <file>.gz by Accept-Encoding (sirv), so the
+// script travels at its measured size and no request pays for compressing it.
+await precompress(`${root}dist`);
+
 const size = await measure();
 console.log(
   `@vigia/widgets built in ${((Date.now() - started) / 1000).toFixed(1)} s: dist/vigia-widgets.js ` +
     `${(size.gzip / 1000).toFixed(1)} kB min+gzip (budget ${size.budget / 1000} kB); ` +
     `dist/persisted-operations.json: ${Object.keys(persisted).length} operations`,
 );
+
+/** Writes a brotli (.br) and a gzip (.gz) copy beside every script, page and JSON file of `dir`. */
+async function precompress(dir) {
+  const files = (await readdir(dir, { recursive: true })).filter((f) => /\.(js|mjs|html|json|css|svg)$/.test(f));
+  for (const file of files) {
+    const body = await readFile(`${dir}/${file}`);
+    await writeFile(`${dir}/${file}.br`, brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+    await writeFile(`${dir}/${file}.gz`, gzipSync(body, { level: 9 }));
+  }
+}

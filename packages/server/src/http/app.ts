@@ -77,6 +77,9 @@ export function createApp({ prisma, readModel, widgetsDir, production = createPr
           // Each request reads the file's current size and time: a rebuild of the widgets while
           // the server runs must never be announced with the old Content-Length or ETag.
           dev: true,
+          // The build writes <file>.br and <file>.gz beside each file: sent by Accept-Encoding.
+          brotli: true,
+          gzip: true,
           setHeaders: (res) => {
             res.setHeader('Access-Control-Allow-Origin', '*');
             // The bundle name is stable (partners hard-code it), so caches revalidate after an hour.
