@@ -15,21 +15,18 @@ export interface PrepareResult {
  * never been seeded. A database that already holds data is left as it is, so edits
  * made through the API survive restarts; `pnpm db:seed` re-applies the seed on purpose.
  */
-export async function prepareDatabase(target: DatabaseTarget): Promise<PrepareResult> {
-  let prisma = createPrismaClient(target);
+export async function prepareDatabase(target: DatabaseTarget, client?: PrismaClient): Promise<PrepareResult> {
+  // A caller's client is used and left open (each new client compiles Prisma's query compiler again).
+  const prisma = client ?? createPrismaClient(target);
   try {
     let applied: string[] = [];
     // The migration engine takes most of a second to start: only when something is pending.
-    if (!(await migrationsUpToDate(prisma, target))) {
-      await prisma.$disconnect();
-      ({ applied } = await deployMigrations(target));
-      prisma = createPrismaClient(target);
-    }
+    if (!(await migrationsUpToDate(prisma, target))) ({ applied } = await deployMigrations(target));
     const seeded = (await prisma.document.count()) === 0;
     if (seeded) await seed(prisma, seedData);
     return { appliedMigrations: applied, seeded };
   } finally {
-    await prisma.$disconnect();
+    if (!client) await prisma.$disconnect();
   }
 }
 

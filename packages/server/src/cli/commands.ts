@@ -45,8 +45,9 @@ export interface Options {
 /** Opens the database as `pnpm start` would: migrated, and seeded if it is new. */
 async function openDatabase(): Promise<PrismaClient> {
   const target = resolveDatabaseTarget();
-  await prepareDatabase(target);
-  return createPrismaClient(target);
+  const prisma = createPrismaClient(target);
+  await prepareDatabase(target, prisma);
+  return prisma;
 }
 
 async function callerFromOptions(prisma: PrismaClient, options: Options): Promise<Caller | null> {
