@@ -5,22 +5,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
-import { createConnection } from 'node:net';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, resolveDatabaseTarget } from '@vigia/schema';
 import { createKey } from '../../packages/server/src/auth/keys.js';
 import { localOperator } from '../../packages/server/src/data/audit.js';
 import { createTestDatabase, postgresAvailable, skipMessage, type TestDatabase } from './support.js';
+import { redisAvailable, redisUrl } from '../helpers/redis.js';
 
-const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const redisUp = await new Promise<boolean>((done) => {
-  const url = new URL(redisUrl);
-  const socket = createConnection({ host: url.hostname, port: Number(url.port || 6379), timeout: 1000 });
-  socket.once('connect', () => (socket.destroy(), done(true)));
-  socket.once('error', () => done(false));
-  socket.once('timeout', () => (socket.destroy(), done(false)));
-});
+const redisUp = await redisAvailable();
 const pgUp = await postgresAvailable();
 if (!pgUp) console.warn(skipMessage);
 if (!redisUp) console.warn(`Redis is not reachable at ${redisUrl}: the two-process suite is SKIPPED.`);

@@ -3,19 +3,12 @@
  * does: a stream of distinct variables (one entry each) must not grow Redis without bound.
  */
 import { randomBytes } from 'node:crypto';
-import { createConnection } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { post, startProductionServer, type ProductionServer } from './support.js';
+import { redisAvailable, redisUrl } from '../helpers/redis.js';
 
-const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const redisUp = await new Promise<boolean>((done) => {
-  const url = new URL(redisUrl);
-  const socket = createConnection({ host: url.hostname, port: Number(url.port || 6379), timeout: 1000 });
-  socket.once('connect', () => (socket.destroy(), done(true)));
-  socket.once('error', () => done(false));
-  socket.once('timeout', () => (socket.destroy(), done(false)));
-});
+const redisUp = await redisAvailable();
 if (!redisUp) console.warn(`Redis is not reachable at ${redisUrl}: the Redis response-cache bound test is SKIPPED.`);
 
 describe.skipIf(!redisUp)('Redis response cache', () => {
