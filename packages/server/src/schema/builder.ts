@@ -15,6 +15,8 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     ID: { Input: string; Output: string | number };
     JSON: { Input: unknown; Output: unknown };
+    // An uploaded file (GraphQL multipart request); input only.
+    File: { Input: File; Output: never };
   };
   // Roles: anonymous and viewer callers read; `editor` writes data; `admin` also reads the audit log.
   AuthScopes: { editor: boolean; admin: boolean };

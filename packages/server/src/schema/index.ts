@@ -9,6 +9,7 @@ import './types/policy.js';
 import './types/context-facts.js';
 import './types/audit.js';
 import './types/write-state.js';
+import './types/viewer.js';
 import './mutations/index.js';
 
 /** The Vigía GraphQL schema, sorted so the published SDL is stable. */

@@ -3,6 +3,8 @@ import './coordination-spaces.js';
 import './service-results.js';
 import './indicators.js';
 import './sources.js';
+import './import-data.js';
+import './api-keys.js';
 
 builder.mutationType({
   description:

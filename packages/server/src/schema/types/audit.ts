@@ -16,7 +16,7 @@ export const ApiKeyRole = builder.enumType('ApiKeyRole', {
   } as const,
 });
 
-const ApiCaller = builder.objectRef<Caller>('ApiCaller').implement({
+export const ApiCaller = builder.objectRef<Caller>('ApiCaller').implement({
   description: 'The holder of the API key a request was sent with.',
   fields: (t) => ({
     keyId: t.exposeString('keyId', { description: "The key's public id (the part after `vigia_`), as `pnpm vigia keys list` shows it." }),
