@@ -15,6 +15,8 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     ID: { Input: string; Output: string | number };
     JSON: { Input: unknown; Output: unknown };
+    // An instant (schema/date-time.ts): Date in resolvers, ISO 8601 on the wire.
+    DateTime: { Input: Date; Output: Date | string };
     // An uploaded file (GraphQL multipart request); input only.
     File: { Input: File; Output: never };
   };

@@ -1,5 +1,6 @@
 import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
+import './date-time.js';
 import './types/source.js';
 import './types/coordination.js';
 import './types/summary.js';
