@@ -44,6 +44,8 @@ export interface Config {
     /** Cost model: how many items a list without `first` is assumed to hold. */
     assumedListSize: number;
     maxBodyBytes: number;
+    /** The largest import upload (importData, a multipart request from an editor or admin key): file and form. */
+    importMaxBytes: number;
     maxBatch: number;
     executionTimeoutMs: number;
     requestTimeoutMs: number;
@@ -195,6 +197,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxPageSize: int('MAX_PAGE_SIZE', 100, 1, 100),
       assumedListSize: int('ASSUMED_LIST_SIZE', 10, 1, 10_000),
       maxBodyBytes: int('MAX_BODY_BYTES', 100 * 1024, 256, 100 * 1024 * 1024),
+      importMaxBytes: int('IMPORT_MAX_BYTES', 5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
       maxBatch: int('MAX_BATCH', 10, 1, 1000),
       executionTimeoutMs: int('EXECUTION_TIMEOUT_MS', 10_000, 1, 600_000),
       requestTimeoutMs: int('REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000),

@@ -25,6 +25,8 @@ export interface StartOptions {
   logger?: Logger;
   /** The built widgets served at /widgets/ (default: packages/widgets/dist). */
   widgetsDir?: string;
+  /** The built stewards' console served at /console/ (default: packages/console/dist). */
+  consoleDir?: string;
 }
 
 export interface RunningServer {
@@ -41,6 +43,7 @@ export interface RunningServer {
 }
 
 export const widgetsDist = resolve(repoRoot, 'packages/widgets/dist');
+export const consoleDist = resolve(repoRoot, 'packages/console/dist');
 
 /** Prepares the database (migrate, seed on first start), then serves the API. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
@@ -69,7 +72,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       // Node checks those timeouts only this often (30 s by default, which made a 10 s limit act at ~32 s).
       connectionsCheckingInterval: Math.max(250, Math.min(1000, headersTimeout / 4)),
     },
-    createApp({ prisma, readModel, widgetsDir: options.widgetsDir ?? widgetsDist, production }),
+    createApp({ prisma, readModel, widgetsDir: options.widgetsDir ?? widgetsDist, consoleDir: options.consoleDir ?? consoleDist, production }),
   );
   server.on('clientError', answerClientError(production.logger));
   // Longer than a load balancer's idle timeout (60 s is common), so it never reuses a socket we closed.

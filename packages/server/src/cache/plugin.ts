@@ -4,10 +4,20 @@
  * hints, an `ETag` from the answer's bytes, and `304 Not Modified` when the client has it.
  */
 import { createHash } from 'node:crypto';
-import { getOperationAST, type DocumentNode } from 'graphql';
+import { getOperationAST, Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import type { ResponseStore } from './store.js';
+
+/** Mutations that change API keys, never public data (cache/watch.ts ignores their audit entries too). */
+const KEY_MUTATIONS: readonly string[] = ['createApiKey', 'revokeApiKey'];
+
+/** A mutation that only creates or revokes keys changes no public data: the cache stays. */
+function changesOnlyKeys(operation: OperationDefinitionNode): boolean {
+  return operation.selectionSet.selections.every(
+    (s) => s.kind === Kind.FIELD && (s.name.value === '__typename' || KEY_MUTATIONS.includes(s.name.value)),
+  );
+}
 
 /**
  * The response cache's key, hashed synchronously (yoga's default goes through WebCrypto's
@@ -81,7 +91,8 @@ export function responseCachePlugins({ store, ttlSeconds, hints, secondPurgeMs =
       // running could store an older answer just after — or read a read replica that has not
       // caught up yet: a second purge, once the replicas' lag is over, covers both.
       onExecute({ args }) {
-        if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
+        const operation = getOperationAST(args.document, args.operationName);
+        if (operation?.operation !== 'mutation' || changesOnlyKeys(operation)) return;
         return {
           async onExecuteDone({ result }) {
             if (isAsyncIterable(result) || !result.data || Object.values(result.data).every((v) => v == null)) return;

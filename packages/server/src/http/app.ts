@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { getOperationAST } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import sirv from 'sirv';
@@ -13,6 +14,7 @@ import { suppressionThreshold } from '../data/suppression.js';
 import type { ReadModel } from '../read-model/read-model.js';
 import { schema } from '../schema/index.js';
 import { createEmbedRoutes } from '../embed/routes.js';
+import { createConsoleRoute } from './console.js';
 import { createProductionLayer, type ProductionLayer } from './production.js';
 import { sendJson } from './json.js';
 import { decodeSegment, parseTarget } from './request-target.js';
@@ -24,6 +26,8 @@ export interface AppOptions {
   readModel: ReadModel;
   /** The built widgets (packages/widgets/dist), served at /widgets/. */
   widgetsDir?: string;
+  /** The built stewards' console (packages/console/dist), served at /console/ (http/console.ts). */
+  consoleDir?: string;
   /** Limits, caching, logs, metrics (see production.ts); built from the environment if absent. */
   production?: ProductionLayer;
 }
@@ -46,10 +50,10 @@ function readYourWrites(prisma: PrismaClient): Plugin<Context> {
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /**
- * The HTTP surface: /graphql (GraphQL over HTTP + GraphiQL), /health, /data/<dataset>.csv
- * and /widgets/. Each route is a few lines; GraphQL itself is graphql-yoga's.
+ * The HTTP surface: /graphql (GraphQL over HTTP + GraphiQL), /health, /data/<dataset>.csv,
+ * /widgets/ and /console/. Each route is a few lines; GraphQL itself is graphql-yoga's.
  */
-export function createApp({ prisma, readModel, widgetsDir, production = createProductionLayer({ schema, prisma, readModel }) }: AppOptions): RequestHandler {
+export function createApp({ prisma, readModel, widgetsDir, consoleDir, production = createProductionLayer({ schema, prisma, readModel }) }: AppOptions): RequestHandler {
   // A bad VIGIA_SUPPRESSION_THRESHOLD stops the start instead of failing every request.
   suppressionThreshold();
   const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse }, Context>({
@@ -97,6 +101,9 @@ export function createApp({ prisma, readModel, widgetsDir, production = createPr
     publicUrl: production.config.publicUrl,
   });
 
+  // /console/: the stewards' console, under its own Content-Security-Policy.
+  const consoleFiles = createConsoleRoute(consoleDir);
+
   const notFound = (res: ServerResponse) => sendJson(res, 404, { error: 'Not found', code: 'NOT_FOUND' });
 
   // The routes, by the route table's names (routes.ts); the steps around them are production.ts's.
@@ -119,6 +126,7 @@ export function createApp({ prisma, readModel, widgetsDir, production = createPr
       req.url = req.url!.slice('/widgets'.length) || '/';
       widgets(req, res, () => notFound(res));
     },
+    console: consoleFiles,
     other: (_req, res, path) => {
       if (path !== '/') return notFound(res);
       sendJson(res, 200, {
@@ -126,6 +134,7 @@ export function createApp({ prisma, readModel, widgetsDir, production = createPr
         graphql: '/graphql',
         health: '/health',
         widgets: widgetsDir && existsSync(widgetsDir) ? '/widgets/' : null,
+        console: consoleDir && existsSync(join(consoleDir, 'index.html')) ? '/console/' : null,
         data: '/data/<dataset>.csv',
         embed: '/embed/<element>',
         oembed: '/oembed',

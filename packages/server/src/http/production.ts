@@ -17,6 +17,7 @@ import type { Metrics } from '../observability/metrics.js';
 import { graphqlPlugins, maskErrorsButOutages } from './plugins/index.js';
 import { loadPersistedManifests } from './plugins/persisted.js';
 import { createRuntime } from './runtime.js';
+import { bodyLimitOf } from './upload-limit.js';
 import { bodyLimit } from './steps/body-limit.js';
 import { composeSteps, type Handler } from './steps/compose.js';
 import { cors } from './steps/cors.js';
@@ -64,6 +65,7 @@ export function createProductionLayer(options: ProductionOptions): ProductionLay
   const runtime = createRuntime({ config, logger, prisma: options.prisma, readModel: options.readModel });
   const { metrics, store } = runtime;
   const manifest = loadPersistedManifests(config.persisted.manifests);
+  const bodyLimits = { maxBodyBytes: config.limits.maxBodyBytes, importMaxBytes: config.limits.importMaxBytes };
 
   // Around every route, in order; each step answers or hands on (steps/compose.ts).
   const steps = [
@@ -71,9 +73,18 @@ export function createProductionLayer(options: ProductionOptions): ProductionLay
     targetCheck(logger),
     probes(runtime),
     cors(),
-    bodyLimit({ maxBodyBytes: config.limits.maxBodyBytes }),
+    bodyLimit(bodyLimits),
     rateLimit({ limiter: runtime.limiter, limits: config.rateLimit, trustProxy: config.trustProxy, metrics }),
-    graphqlBody({ store, manifest, persistedOnly: config.persisted.only, maxBodyBytes: config.limits.maxBodyBytes, logger, metrics }),
+    graphqlBody({
+      store,
+      manifest,
+      persistedOnly: config.persisted.only,
+      limits: bodyLimits,
+      // After the rate limit: verifying an upload's key (scrypt) is never cheaper than the limit allows.
+      limitOf: bodyLimitOf(options.prisma, bodyLimits),
+      logger,
+      metrics,
+    }),
   ];
 
   return {

@@ -3,11 +3,13 @@
  * read, so that an anonymous read whose answer is in the response cache is answered here
  * (fast-path.ts) without building yoga's Request and Response objects.
  */
+import type { IncomingMessage } from 'node:http';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { createFastPath, readBody } from '../fast-path.js';
 import type { Runtime } from '../runtime.js';
 import type { PersistedManifest } from '../plugins/persisted.js';
+import { mayBeUpload, uploadHint, type BodyLimits } from '../upload-limit.js';
 import { tooLarge } from './body-limit.js';
 import type { Step } from './compose.js';
 
@@ -15,20 +17,23 @@ export interface GraphqlBodyOptions {
   store: Runtime['store'];
   manifest: PersistedManifest;
   persistedOnly: boolean;
-  maxBodyBytes: number;
+  /** The limits of body-limit.ts, and the limit this request's body is read with (upload-limit.ts). */
+  limits: BodyLimits;
+  limitOf(req: IncomingMessage): Promise<number>;
   logger: Logger;
   metrics: Metrics;
 }
 
-export function graphqlBody({ store, manifest, persistedOnly, maxBodyBytes, logger, metrics }: GraphqlBodyOptions): Step {
+export function graphqlBody({ store, manifest, persistedOnly, limits, limitOf, logger, metrics }: GraphqlBodyOptions): Step {
   const fastPath = store ? createFastPath({ store, manifest, persistedOnly }) : undefined;
   return (req, res, state, next) => {
     if (state.route !== 'graphql') return next();
     const run = async () => {
       let body: Buffer | undefined;
       if (req.method === 'POST') {
-        body = await readBody(req, maxBodyBytes);
-        if (!body) return tooLarge(res, maxBodyBytes, 'is longer than that');
+        const limit = await limitOf(req);
+        body = await readBody(req, limit);
+        if (!body) return tooLarge(res, limit, 'is longer than that', mayBeUpload(req) ? uploadHint(limits) : undefined);
         // whatwg-node (under yoga) takes an already-read body from here instead of the stream.
         (req as typeof req & { body?: Buffer }).body = body;
       }
