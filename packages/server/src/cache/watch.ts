@@ -3,7 +3,8 @@
  * server, another server process without a shared Redis cache — would otherwise leave this
  * process answering from its response cache until the TTL. Every write leaves an audit entry
  * (data/audit.ts), so a newer audit entry than last time means the data changed: this polls
- * for it, one indexed `max(id)` every DATA_CHANGE_POLL_MS, and empties the cache when it grows.
+ * for it, one indexed `max(id)` every DATA_CHANGE_POLL_MS, and calls `onChange` when it grows
+ * (http/runtime.ts then reloads the public data in memory and empties the response cache).
  */
 import { primaryOf, type PrismaClient } from '@vigia/schema';
 

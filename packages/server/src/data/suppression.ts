@@ -1,4 +1,4 @@
-import type { Caller } from '../auth/caller.js';
+import { canWrite, type Caller } from '../auth/caller.js';
 
 /**
  * Small counts of victims are about identifiable children. A victim count (a dataset with
@@ -36,11 +36,6 @@ export function isSuppressed(o: SuppressionFacts, threshold = suppressionThresho
   return BELOW_REGION.has(o.scope) || o.breakdownDimension !== null;
 }
 
-/** Editors and admins work with the stored values; everyone else gets the public ones. */
-export function seesStoredValues(caller: Caller | null): boolean {
-  return caller?.role === 'EDITOR' || caller?.role === 'ADMIN';
-}
-
 /** The text shown in place of a suppressed value, e.g. "< 5". */
 export const suppressedText = (threshold = suppressionThreshold()): string => `< ${threshold}`;
 
@@ -56,10 +51,13 @@ export interface PublishedValue {
   display: string;
 }
 
-/** What a caller may see of an observation's value. */
+/**
+ * What a caller may see of an observation's value: whoever may change the data (canWrite:
+ * editors and admins) works with the stored values; everyone else gets the public ones.
+ */
 export function publishedValue(o: SuppressionFacts, caller: Caller | null): PublishedValue {
   const threshold = suppressionThreshold();
   const suppressed = isSuppressed(o, threshold);
-  if (suppressed && !seesStoredValues(caller)) return { value: null, suppressed, display: suppressedText(threshold) };
+  if (suppressed && !canWrite(caller)) return { value: null, suppressed, display: suppressedText(threshold) };
   return { value: o.value, suppressed, display: String(o.value) };
 }
