@@ -7,15 +7,16 @@ import { createHash } from 'node:crypto';
 import { getOperationAST, Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import { NON_DATA_ACTIONS } from '../data/audit.js';
 import type { ResponseStore } from './store.js';
 
-/** Mutations that change API keys, never public data (cache/watch.ts ignores their audit entries too). */
-const KEY_MUTATIONS: readonly string[] = ['createApiKey', 'revokeApiKey'];
-
-/** A mutation that only creates or revokes keys changes no public data: the cache stays. */
+/**
+ * A mutation that only creates or revokes keys, or creates or deletes webhooks, changes no public
+ * data: the cache stays (those mutations are named as their audit actions; cache/watch.ts ignores them too).
+ */
 function changesOnlyKeys(operation: OperationDefinitionNode): boolean {
   return operation.selectionSet.selections.every(
-    (s) => s.kind === Kind.FIELD && (s.name.value === '__typename' || KEY_MUTATIONS.includes(s.name.value)),
+    (s) => s.kind === Kind.FIELD && (s.name.value === '__typename' || NON_DATA_ACTIONS.includes(s.name.value)),
   );
 }
 

@@ -7,6 +7,7 @@
  * (http/runtime.ts then reloads the public data in memory and empties the response cache).
  */
 import { primaryOf, type PrismaClient } from '@vigia/schema';
+import { NON_DATA_ACTIONS } from '../data/audit.js';
 
 export interface DataChangeWatch {
   /** Stops polling (resolves once a poll in flight has finished). */
@@ -21,8 +22,6 @@ export interface WatchOptions {
   onError(error: unknown): void;
 }
 
-const KEY_ACTIONS = ['createApiKey', 'revokeApiKey'];
-
 export function watchDataChanges({ prisma, intervalMs, onChange, onError }: WatchOptions): DataChangeWatch {
   // The primary: a replica that lags would report the change late.
   const db = primaryOf(prisma);
@@ -30,8 +29,8 @@ export function watchDataChanges({ prisma, intervalMs, onChange, onError }: Watc
   let inFlight: Promise<void> | undefined;
   const poll = async () => {
     try {
-      // Keys created or revoked change no public data: they must not empty the cache.
-      const { _max } = await db.auditEntry.aggregate({ _max: { id: true }, where: { action: { notIn: KEY_ACTIONS } } });
+      // Keys and webhooks created or removed change no public data: they must not empty the cache.
+      const { _max } = await db.auditEntry.aggregate({ _max: { id: true }, where: { action: { notIn: [...NON_DATA_ACTIONS] } } });
       const latest = _max.id ?? null;
       if (last !== undefined && latest !== last) await onChange();
       last = latest;

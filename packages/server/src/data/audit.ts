@@ -21,6 +21,12 @@ export function localOperator(): Actor {
   return { name: `local operator (${user})`, apiKeyId: null };
 }
 
+/**
+ * Audited actions that change no public data (API keys, webhooks): they reload nothing, empty no
+ * cache, and are no data change for live subscribers, webhooks or anything else that follows the data.
+ */
+export const NON_DATA_ACTIONS: readonly string[] = ['createApiKey', 'revokeApiKey', 'createWebhook', 'deleteWebhook'];
+
 export interface AuditRecord {
   action: string;
   subjectType: string | null;
