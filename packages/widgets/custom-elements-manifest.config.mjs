@@ -4,7 +4,8 @@
  */
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/locales/**'],
+  // The gallery's embed builder is a page script, not part of the package.
+  exclude: ['src/locales/**', 'src/builder/**'],
   outdir: 'dist',
   litelement: true,
   // package.json already names the manifest; the build must not rewrite tracked files.
