@@ -49,7 +49,7 @@ function setSecurityHeaders(res: ServerResponse) {
 function notBuilt(res: ServerResponse) {
   const html = `<!doctype html>
 <html lang="es">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Consola de Vigía no disponible</title></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><title>Consola de Vigía no disponible</title></head>
 <body>
 <main>
 <h1>La consola de Vigía no está instalada en este servidor</h1>
