@@ -10,5 +10,14 @@ export { seed, type SeedResult } from './seed/seed.js';
 export { seedData } from './seed-data/index.js';
 export { coordinationSpaceName, type CoordinationLevelName } from './coordination-space-name.js';
 export { prepareDatabase, type PrepareResult } from './prepare.js';
+export {
+  publishObservations,
+  publishResults,
+  publishUnrecorded,
+  observationRevisionData,
+  resultRevisionData,
+  type PublicationInput,
+  type Reconciled,
+} from './revisions.js';
 export type { default as PrismaTypes } from './generated/pothos-types.js';
 export { getDatamodel } from './generated/pothos-types.js';

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { createPrismaClient, type PrismaClient } from './client.js';
 import type { DatabaseTarget } from './database-url.js';
 import { deployMigrations, migrationsDirFor } from './migrate/index.js';
+import { publishUnrecorded } from './revisions.js';
 import { seed } from './seed/seed.js';
 import { seedData } from './seed-data/index.js';
 
@@ -24,9 +25,24 @@ export async function prepareDatabase(target: DatabaseTarget, client?: PrismaCli
     if (!(await migrationsUpToDate(prisma, target))) ({ applied } = await deployMigrations(target));
     const seeded = (await prisma.document.count()) === 0;
     if (seeded) await seed(prisma, seedData);
+    else await publishFirstRevisions(prisma);
     return { appliedMigrations: applied, seeded };
   } finally {
     if (!client) await prisma.$disconnect();
+  }
+}
+
+/**
+ * A database seeded before revisions existed has figures but no history: publish them once
+ * (revision 1 of each, version 1 of each dataset, dated now). Processes starting together on
+ * one PostgreSQL database may race here; the loser's unique violation means the winner did it.
+ */
+async function publishFirstRevisions(prisma: PrismaClient): Promise<void> {
+  if ((await prisma.publication.count()) > 0) return;
+  try {
+    await prisma.$transaction((tx) => publishUnrecorded(tx, { action: 'seed' }), { timeout: 60_000 });
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'P2002') throw error;
   }
 }
 

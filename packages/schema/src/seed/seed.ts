@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { SeedData } from '../seed-data/types.js';
 import { coordinationSpaceName } from '../coordination-space-name.js';
+import { publishUnrecorded } from '../revisions.js';
 
 /** Turns an ISO date ("2021-07-27") into the UTC midnight Prisma stores. */
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
@@ -207,6 +208,10 @@ export async function seed(prisma: PrismaClient, data: SeedData): Promise<SeedRe
         };
         await tx.trainingCourse.upsert({ where: { key: c.key }, create: { key: c.key, ...fields }, update: fields });
       }
+
+      // The figures the seed loaded or corrected become public revisions (the first load: revision 1
+      // of every figure and version 1 of every dataset); an unchanged seed publishes nothing.
+      await publishUnrecorded(tx, { action: 'seed' });
 
       return {
         regions: data.regions.length,

@@ -7,6 +7,7 @@ import { callerForKey, createKey, listKeys, parseRole, revokeKey } from '../auth
 import { actorFor, localOperator } from '../data/audit.js';
 import { exportData, type ExportFormat } from '../data/export.js';
 import { applyImport, ImportFailure, parseImportFile, planImport, type ImportPlan } from '../data/import.js';
+import { publicNote } from '../data/publications.js';
 
 export const usage = `Usage: pnpm vigia <command>
 
@@ -20,10 +21,11 @@ export const usage = `Usage: pnpm vigia <command>
   export <indicators|coordination-spaces|dataset-key> [--format csv|json] [--out <file>]
       write data to stdout (or a file). Without an editor or admin key, small victim
       counts are suppressed ("< 5") exactly as on the public API
-  import <file> [--dry-run]
+  import <file> [--dry-run] [--note <text>]
       load a CSV or JSON file in the export's format: every row is checked first; any bad
       row fails the whole import (line and reason) and nothing is written; unchanged rows
-      change nothing. --dry-run shows what would change and writes nothing
+      change nothing. --dry-run shows what would change and writes nothing. --note is the
+      public note on the change, shown with the figures' revisions and in the change feed
 
 Options:
   --key <api key>   act as this key's holder (or set VIGIA_API_KEY); without one, an import
@@ -39,6 +41,7 @@ export interface Options {
   out?: string;
   key?: string;
   'dry-run'?: boolean;
+  note?: string;
   help?: boolean;
 }
 
@@ -193,6 +196,8 @@ async function importCommand(fileArg: string, options: Options): Promise<number>
       console.error(`vigia: importing needs an editor or admin key; "${caller.name}" has the ${caller.role.toLowerCase()} role. Nothing was written.`);
       return 1;
     }
+    // A bad note is refused before the file is checked, like any other bad argument.
+    publicNote(options.note);
     const parsed = parseImportFile(file, text);
     let started = false;
     const plan = await planImport(prisma, parsed, (done, total) => {
@@ -210,7 +215,7 @@ async function importCommand(fileArg: string, options: Options): Promise<number>
       return 0;
     }
     const actor = caller ? actorFor(caller) : localOperator();
-    const result = await applyImport(prisma, plan, actor);
+    const result = await applyImport(prisma, plan, actor, { note: options.note });
     const changes = result.created + result.updated;
     console.log(
       changes

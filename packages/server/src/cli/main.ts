@@ -17,6 +17,7 @@ try {
       out: { type: 'string', short: 'o' },
       key: { type: 'string' },
       'dry-run': { type: 'boolean' },
+      note: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -1,9 +1,10 @@
 import { basename, extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { PrismaClient } from '@vigia/schema';
+import { publishObservations, type PrismaClient } from '@vigia/schema';
 import { recordAudit, type Actor } from './audit.js';
 import { loadSpaces, planSpace, regionNames, type SpacePatch, type SpaceSnapshot } from './coordination-spaces.js';
 import { OBSERVATION_COLUMNS, restoreCell, SPACE_COLUMNS } from './csv.js';
+import { publicNote } from './publications.js';
 import { ConflictError, InputError } from './errors.js';
 import { JSON_FORMAT, type ExportKind } from './export.js';
 import { loadObservations, planObservation, type ObservationPatch, type ObservationPlan, type ObservationSnapshot } from './observations.js';
@@ -415,10 +416,12 @@ const LISTED = 200;
 
 /**
  * Writes a plan in one transaction with its audit entry. A row that changed since it was
- * validated (its version moved) aborts the whole import: nothing is written.
+ * validated (its version moved) aborts the whole import: nothing is written. The figures it
+ * creates or changes are published together, with the import's public note if it has one.
  */
-export async function applyImport(prisma: PrismaClient, plan: ImportPlan, actor: Actor): Promise<ImportResult> {
+export async function applyImport(prisma: PrismaClient, plan: ImportPlan, actor: Actor, options: { note?: string | null } = {}): Promise<ImportResult> {
   const subject = plan.kind === 'observations' ? 'indicator' : 'coordination space';
+  const note = publicNote(options.note);
   return writeTransaction(
     prisma,
     async (tx) => {
@@ -450,6 +453,8 @@ export async function applyImport(prisma: PrismaClient, plan: ImportPlan, actor:
           rows.push({ ...(w.data as object), position } as never);
         }
         for (let i = 0; i < rows.length; i += 500) await tx.observation.createMany({ data: rows.slice(i, i + 500) });
+        const created = creates.length ? await tx.observation.findMany({ where: { key: { in: creates.map((w) => w.key) } }, select: { id: true } }) : [];
+        await publishObservations(tx, { action: 'import', note }, [...updates.map((w) => w.id!), ...created.map((o) => o.id)]);
       } else if (creates.length) {
         const last = await tx.coordinationSpace.aggregate({ _max: { position: true } });
         let position = (last._max.position ?? -1) + 1;

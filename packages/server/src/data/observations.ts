@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { publishObservations } from '@vigia/schema';
 import { recordAudit, type Actor } from './audit.js';
 import { InputError, NotFoundError, RetryableConflict } from './errors.js';
+import { publicNote } from './publications.js';
 import { requireDataset, requireRegion, requireSource, type Db, type Refs } from './refs.js';
 import {
   checkTexts,
@@ -303,16 +305,17 @@ export async function nextPosition(db: Db, datasetId: string): Promise<number> {
 export async function saveObservation(
   tx: Db,
   actor: Actor,
-  input: { key: string; patch: ObservationPatch; expectedVersion?: number | null; action: string },
+  input: { key: string; patch: ObservationPatch; expectedVersion?: number | null; action: string; note?: string | null },
   refs: Refs,
   names: FieldNames = {},
 ): Promise<SaveResult> {
   const key = parseField(keySchema, input.key, 'key', names);
+  const note = publicNote(input.note, names);
   await tx.observation.updateMany({ where: { key }, data: LOCK });
   const existing = (await loadObservations(tx, [key])).get(key) ?? null;
   checkExpectedVersion(`indicator "${key}"`, existing, input.expectedVersion);
   const plan = planObservation(key, input.patch, existing, refs, names);
-  return saveVersioned(tx, actor, {
+  const saved = await saveVersioned(tx, actor, {
     action: input.action,
     subjectType: 'Indicator',
     subjectKey: key,
@@ -322,20 +325,27 @@ export async function saveObservation(
     update: async (id, version) =>
       (await tx.observation.updateMany({ where: { id, version }, data: { ...plan.data, version: version + 1 } })).count,
   });
+  // The figure's new state becomes a public revision and raises its dataset's version.
+  if (saved.changed) await publishObservations(tx, { action: input.action, note }, [saved.id]);
+  return saved;
 }
 
 /** Deletes one observation (admins only), auditing what it was. */
 export async function deleteObservation(
   tx: Db,
   actor: Actor,
-  input: { key: string; expectedVersion?: number | null; action: string },
+  input: { key: string; expectedVersion?: number | null; action: string; note?: string | null },
 ): Promise<{ id: string; datasetId: string }> {
+  const note = publicNote(input.note);
   await tx.observation.updateMany({ where: { key: input.key }, data: LOCK });
   const existing = (await loadObservations(tx, [input.key])).get(input.key);
   if (!existing) throw new NotFoundError('key', `no indicator with key "${input.key}"`);
   checkExpectedVersion(`indicator "${input.key}"`, existing, input.expectedVersion);
+  const row = await tx.observation.findUnique({ where: { id: existing.id } });
   const { count } = await tx.observation.deleteMany({ where: { id: existing.id, version: existing.version } });
-  if (count !== 1) throw new RetryableConflict();
+  if (count !== 1 || !row) throw new RetryableConflict();
+  // Its history stays public: the deletion is the figure's last revision (withdrawn).
+  await publishObservations(tx, { action: input.action, note }, [], [row]);
   await recordAudit(tx, actor, {
     action: input.action,
     subjectType: 'Indicator',

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { publishResults } from '@vigia/schema';
 import type { Actor } from './audit.js';
 import { InputError } from './errors.js';
+import { publicNote } from './publications.js';
 import type { Db } from './refs.js';
 import { dataEntrySource } from './sources.js';
 import { definedFields, fieldName, MAX_COUNT, parseOrThrow, plainString, textSchema, todayInPeru, type FieldNames } from './values.js';
@@ -25,6 +27,8 @@ export interface ServiceResultInput {
   unitEn?: string | null;
   sourceKey?: string | null;
   expectedVersion?: number | null;
+  /** The public note on the change (see data/publications.ts). */
+  note?: string | null;
 }
 
 const resultSchema = z.object({
@@ -57,6 +61,7 @@ export async function saveServiceResult(
   input: ServiceResultInput & { action: string },
   names: FieldNames = {},
 ): Promise<SaveResult & { serviceId: string }> {
+  const note = publicNote(input.note, names);
   const service = await tx.service.findUnique({
     where: { number: input.serviceNumber },
     select: { id: true, entity: { select: { policy: { select: { approvedOn: true, horizonYear: true } } } } },
@@ -138,5 +143,6 @@ export async function saveServiceResult(
     create: () => tx.serviceResult.create({ data: { ...data, serviceId: service.id, year: input.year }, select: { id: true } }),
     update: async (id, version) => (await tx.serviceResult.updateMany({ where: { id, version }, data: { ...data, version: version + 1 } })).count,
   });
+  if (saved.changed) await publishResults(tx, { action: input.action, note }, [saved.id]);
   return { ...saved, serviceId: service.id };
 }

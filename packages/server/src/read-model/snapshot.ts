@@ -8,17 +8,21 @@ import type {
   AssociatedActivity,
   CoordinationSpace,
   Dataset,
+  DatasetVersion,
   Document,
   Entity,
   EntityUnit,
   Observation,
+  ObservationRevision,
   Policy,
   PolicyObjective,
   PrismaClient,
   Provider,
+  Publication,
   Region,
   Service,
   ServiceResult,
+  ServiceResultRevision,
   Source,
   TrainingCourse,
 } from '@vigia/schema';
@@ -47,6 +51,8 @@ export interface Snapshot {
   readonly observations: readonly Observation[];
   readonly activities: readonly AssociatedActivity[];
   readonly courses: readonly TrainingCourse[];
+  /** The public history (read-model/history.ts): every publication, oldest first. */
+  readonly publications: readonly Publication[];
 
   readonly regionById: ReadonlyMap<string, Region>;
   readonly regionByCode: ReadonlyMap<string, Region>;
@@ -72,6 +78,18 @@ export interface Snapshot {
   readonly unitsOfEntity: ReadonlyMap<string, readonly EntityUnit[]>;
   readonly servicesOfEntity: ReadonlyMap<string, readonly Service[]>;
   readonly resultsOfService: ReadonlyMap<string, readonly ServiceResult[]>;
+
+  readonly publicationById: ReadonlyMap<number, Publication>;
+  /** By the figure's key (a figure deleted and entered again keeps one history), oldest first. */
+  readonly revisionsOfKey: ReadonlyMap<string, readonly ObservationRevision[]>;
+  /** By service result id, oldest first. */
+  readonly revisionsOfResult: ReadonlyMap<string, readonly ServiceResultRevision[]>;
+  /** By dataset id, oldest first. */
+  readonly versionsOfDataset: ReadonlyMap<string, readonly DatasetVersion[]>;
+  /** What each publication changed, by publication id. */
+  readonly revisionsOfPublication: ReadonlyMap<number, readonly ObservationRevision[]>;
+  readonly resultRevisionsOfPublication: ReadonlyMap<number, readonly ServiceResultRevision[]>;
+  readonly versionsOfPublication: ReadonlyMap<number, readonly DatasetVersion[]>;
 }
 
 type Order<T> = (a: T, b: T) => number;
@@ -99,13 +117,43 @@ function groups<T>(rows: readonly T[], key: (row: T) => string | null): Map<stri
   return map;
 }
 
+function numberGroups<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    let list = map.get(k);
+    if (!list) map.set(k, (list = []));
+    list.push(row);
+  }
+  return map;
+}
+
 /**
  * Reads every public table in one transaction — repeatable-read on PostgreSQL, so a write
  * committing meanwhile is either wholly in the snapshot or wholly out of it — and indexes it.
  */
 export async function loadSnapshot(prisma: PrismaClient, provider: Provider): Promise<Snapshot> {
-  const [audit, regions, spaces, documents, sources, policies, objectives, entities, units, services, results, datasets, observations, activities, courses] =
-    await prisma.$transaction(
+  const [
+    audit,
+    regions,
+    spaces,
+    documents,
+    sources,
+    policies,
+    objectives,
+    entities,
+    units,
+    services,
+    results,
+    datasets,
+    observations,
+    activities,
+    courses,
+    publications,
+    datasetVersions,
+    observationRevisions,
+    resultRevisions,
+  ] = await prisma.$transaction(
       [
         // First: whatever the rest reads is at least as new as this entry.
         prisma.auditEntry.aggregate({ _max: { id: true } }),
@@ -123,11 +171,35 @@ export async function loadSnapshot(prisma: PrismaClient, provider: Provider): Pr
         prisma.observation.findMany(),
         prisma.associatedActivity.findMany(),
         prisma.trainingCourse.findMany(),
+        prisma.publication.findMany({ orderBy: { id: 'asc' } }),
+        prisma.datasetVersion.findMany({ orderBy: { id: 'asc' } }),
+        prisma.observationRevision.findMany({ orderBy: { id: 'asc' } }),
+        prisma.serviceResultRevision.findMany({ orderBy: { id: 'asc' } }),
       ],
       // The client's types are the SQLite client's (Serializable only); the PostgreSQL one takes this.
       provider === 'postgresql' ? ({ isolationLevel: 'RepeatableRead' } as never) : undefined,
     );
-  return buildSnapshot({ version: audit._max.id ?? 0, regions, spaces, documents, sources, policies, objectives, entities, units, services, results, datasets, observations, activities, courses });
+  return buildSnapshot({
+    version: audit._max.id ?? 0,
+    regions,
+    spaces,
+    documents,
+    sources,
+    policies,
+    objectives,
+    entities,
+    units,
+    services,
+    results,
+    datasets,
+    observations,
+    activities,
+    courses,
+    publications,
+    datasetVersions,
+    observationRevisions,
+    resultRevisions,
+  });
 }
 
 export interface SnapshotRows {
@@ -146,6 +218,11 @@ export interface SnapshotRows {
   observations: Observation[];
   activities: AssociatedActivity[];
   courses: TrainingCourse[];
+  /** Each oldest first (by id). */
+  publications: Publication[];
+  datasetVersions: DatasetVersion[];
+  observationRevisions: ObservationRevision[];
+  resultRevisions: ServiceResultRevision[];
 }
 
 /** Orders and indexes the rows; every order here is the one the API documents. */
@@ -177,6 +254,7 @@ export function buildSnapshot(rows: SnapshotRows): Snapshot {
     observations,
     activities: sorted(rows.activities, by((a) => a.position, (a) => a.id)),
     courses: sorted(rows.courses, by((c) => c.position, (c) => c.id)),
+    publications: rows.publications,
 
     regionById: index(regions, (r) => r.id),
     regionByCode: index(regions, (r) => r.code),
@@ -201,5 +279,13 @@ export function buildSnapshot(rows: SnapshotRows): Snapshot {
     unitsOfEntity: groups(sorted(rows.units, by((u) => u.position, (u) => u.id)), (u) => u.entityId),
     servicesOfEntity: groups(services, (s) => s.entityId),
     resultsOfService: groups(sorted(rows.results, by((r) => r.year)), (r) => r.serviceId),
+
+    publicationById: index(rows.publications, (p) => p.id),
+    revisionsOfKey: groups(rows.observationRevisions, (r) => r.key),
+    revisionsOfResult: groups(rows.resultRevisions, (r) => r.serviceResultId),
+    versionsOfDataset: groups(rows.datasetVersions, (v) => v.datasetId),
+    revisionsOfPublication: numberGroups(rows.observationRevisions, (r) => r.publicationId),
+    resultRevisionsOfPublication: numberGroups(rows.resultRevisions, (r) => r.publicationId),
+    versionsOfPublication: numberGroups(rows.datasetVersions, (v) => v.publicationId),
   };
 }

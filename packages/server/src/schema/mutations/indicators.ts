@@ -1,4 +1,5 @@
 import { deleteObservation, saveObservation } from '../../data/observations.js';
+import { NOTE_DESCRIPTION } from '../../data/publications.js';
 import { loadRefs } from '../../data/refs.js';
 import { builder } from '../builder.js';
 import { DatasetRef, IndicatorRef, ObservationScope } from '../types/dataset.js';
@@ -27,6 +28,7 @@ builder.relayMutationField(
       baseLabelEn: t.string({ description: 'For a share: the population it is a share of, in English.' }),
       sourceKey: t.string({ description: "Key of the source (see upsertSource); defaults to the dataset's (where its chart or table is)." }),
       expectedVersion: t.int({ description: 'Refuse the change (CONFLICT) unless the figure is still at this version.' }),
+      note: t.string({ description: NOTE_DESCRIPTION }),
     }),
   },
   {
@@ -34,8 +36,8 @@ builder.relayMutationField(
     authScopes: { editor: true },
     resolve: (_root, { input }, ctx) =>
       runWrite(ctx, async (tx, actor) => {
-        const { key, expectedVersion, ...patch } = input;
-        return saveObservation(tx, actor, { key, patch, expectedVersion, action: 'upsertIndicator' }, await loadRefs(tx));
+        const { key, expectedVersion, note, ...patch } = input;
+        return saveObservation(tx, actor, { key, patch, expectedVersion, note, action: 'upsertIndicator' }, await loadRefs(tx));
       }),
   },
   {
@@ -64,15 +66,16 @@ builder.relayMutationField(
     inputFields: (t) => ({
       key: t.string({ required: true, description: 'Key of the figure.' }),
       expectedVersion: t.int({ description: 'Refuse the deletion (CONFLICT) unless the figure is still at this version.' }),
+      note: t.string({ description: NOTE_DESCRIPTION }),
     }),
   },
   {
-    description: 'Deletes a figure entered by mistake (admin only); the audit log keeps what it was.',
+    description: 'Deletes a figure entered by mistake (admin only); the audit log keeps what it was, and its revisions end with its withdrawal.',
     authScopes: { admin: true },
     resolve: (_root, { input }, ctx) =>
       runWrite(ctx, async (tx, actor) => ({
         key: input.key,
-        ...(await deleteObservation(tx, actor, { key: input.key, expectedVersion: input.expectedVersion, action: 'deleteIndicator' })),
+        ...(await deleteObservation(tx, actor, { key: input.key, expectedVersion: input.expectedVersion, note: input.note, action: 'deleteIndicator' })),
       })),
   },
   {

@@ -1,3 +1,4 @@
+import { NOTE_DESCRIPTION } from '../../data/publications.js';
 import { saveServiceResult } from '../../data/service-results.js';
 import { builder } from '../builder.js';
 import { ServiceRef, ServiceResultRef } from '../types/refs.js';
@@ -18,6 +19,7 @@ builder.relayMutationField(
         description: 'Key of the source reporting the result (see upsertSource). Without it a new result is cited as entered in Vigía by you.',
       }),
       expectedVersion: t.int({ description: 'Refuse the change (CONFLICT) unless the result is still at this version.' }),
+      note: t.string({ description: NOTE_DESCRIPTION }),
     }),
   },
   {

@@ -1,6 +1,7 @@
 import type { Observation } from '@vigia/schema';
 import type { Context } from '../../context.js';
 import { publishedValue } from '../../data/suppression.js';
+import { asOfObject, asOfOf, datasetVersionAt, figuresOf, observationsAsOf } from '../../read-model/history.js';
 import { builder } from '../builder.js';
 import { isoDate } from '../dates.js';
 import { langArgs, pick } from '../lang.js';
@@ -66,18 +67,18 @@ builder.node(DatasetRef, {
     status: t.field({
       type: DatasetStatus,
       description: 'PUBLISHED when it has observations, PENDING when it has none yet.',
-      resolve: (d, _args, ctx) => (ctx.data.observationsOfDataset.has(d.id) ? 'PUBLISHED' : 'PENDING'),
+      resolve: (d, _args, ctx) => (figuresOf(ctx.data, d).length ? 'PUBLISHED' : 'PENDING'),
     }),
     pendingReason: t.string({
       nullable: true,
       args: langArgs,
       description: 'Why there are no figures yet; null once the dataset has observations.',
       resolve: (d, { lang }, ctx) =>
-        ctx.data.observationsOfDataset.has(d.id) || !d.pendingReason ? null : pick(lang, d.pendingReason, d.pendingReasonEn ?? d.pendingReason),
+        figuresOf(ctx.data, d).length || !d.pendingReason ? null : pick(lang, d.pendingReason, d.pendingReasonEn ?? d.pendingReason),
     }),
     observationCount: t.int({
       description: 'How many observations it has.',
-      resolve: (d, _args, ctx) => ctx.data.observationsOfDataset.get(d.id)?.length ?? 0,
+      resolve: (d, _args, ctx) => figuresOf(ctx.data, d).length,
     }),
     countsVictims: t.exposeBoolean('countsVictims', {
       description:
@@ -85,8 +86,8 @@ builder.node(DatasetRef, {
     }),
     observations: t.field({
       type: [IndicatorRef],
-      description: 'Its observations, in the order the source gives them.',
-      resolve: (d, _args, ctx) => ctx.data.observationsOfDataset.get(d.id) ?? [],
+      description: 'Its observations, in the order the source gives them (as published at `asOf` when the dataset comes from `dataset(asOf:)`).',
+      resolve: (d, _args, ctx) => figuresOf(ctx.data, d),
     }),
     source: t.field({
       type: SourceRef,
@@ -151,7 +152,11 @@ builder.node(IndicatorRef, {
       resolve: (o, { lang }) => (o.baseLabel ? pick(lang, o.baseLabel, o.baseLabelEn ?? o.baseLabel) : null),
     }),
     source: t.field({ type: SourceRef, description: 'Where the figure comes from.', resolve: (o, _args, ctx) => ctx.data.sourceById.get(o.sourceId)! }),
-    dataset: t.field({ type: DatasetRef, description: 'The dataset the figure belongs to.', resolve: (o, _args, ctx) => ctx.data.datasetById.get(o.datasetId)! }),
+    dataset: t.field({
+      type: DatasetRef,
+      description: 'The dataset the figure belongs to (as of the same moment, for a figure from a query with `asOf`).',
+      resolve: (o, _args, ctx) => asOfObject(ctx.data.datasetById.get(o.datasetId)!, asOfOf(o)),
+    }),
   }),
 });
 
@@ -164,19 +169,37 @@ builder.queryFields((t) => ({
   dataset: t.field({
     type: DatasetRef,
     nullable: true,
-    description: 'One dataset by key; null when unknown.',
-    args: { key: t.arg.string({ required: true, description: 'Dataset key.' }) },
-    resolve: (_root, { key }, ctx) => ctx.data.datasetByKey.get(key) ?? null,
+    description: 'One dataset by key; null when unknown (or, with asOf, not yet published then).',
+    args: {
+      key: t.arg.string({ required: true, description: 'Dataset key.' }),
+      asOf: t.arg({ type: 'DateTime', description: 'The dataset as it was published at that moment: its version, updatedAt and figures then.' }),
+    },
+    resolve: (_root, { key, asOf }, ctx) => {
+      const dataset = ctx.data.datasetByKey.get(key);
+      if (!dataset) return null;
+      if (asOf && !datasetVersionAt(ctx.data, dataset.id, asOf)) return null;
+      return asOfObject(dataset, asOf ?? null);
+    },
   }),
   indicators: t.field({
     type: [IndicatorRef],
     description:
       'Every figure (indicator) with its source; with regionCode, only the figures about that region (an unknown code gives an empty list).',
-    args: { regionCode: t.arg.string({ description: 'INEI ubigeo department code ("21") or slug ("puno"), case-insensitive.' }) },
-    resolve: (_root, { regionCode }, ctx) => {
-      if (regionCode == null) return ctx.data.observations;
-      const region = regionOf(ctx.data, regionCode);
-      return region ? (ctx.data.observationsOfRegion.get(region.id) ?? []) : [];
+    args: {
+      regionCode: t.arg.string({ description: 'INEI ubigeo department code ("21") or slug ("puno"), case-insensitive.' }),
+      asOf: t.arg({
+        type: 'DateTime',
+        description: 'The figures as they were published at that moment (each in its state then; figures withdrawn since are included, later ones are not).',
+      }),
+    },
+    resolve: (_root, { regionCode, asOf }, ctx) => {
+      const region = regionCode == null ? null : regionOf(ctx.data, regionCode);
+      if (regionCode != null && !region) return [];
+      if (asOf) {
+        const figures = observationsAsOf(ctx.data, asOf).map((o) => asOfObject(o, asOf));
+        return region ? figures.filter((o) => o.regionId === region.id) : figures;
+      }
+      return region ? (ctx.data.observationsOfRegion.get(region.id) ?? []) : ctx.data.observations;
     },
   }),
   indicator: t.field({
