@@ -75,6 +75,25 @@ export interface Config {
     /** How often to look for writes made outside this process (0 = never). */
     dataChangePollMs: number;
   };
+  live: {
+    /** Open `dataChanged` streams one client address may hold in one server process. */
+    maxStreamsPerClient: number;
+    /** How often an open stream gets an SSE comment, so proxies keep it open and dead ones are noticed. */
+    heartbeatMs: number;
+  };
+  webhooks: {
+    /** Deliver to loopback and private addresses too (a receiver on the same host or network; tests). */
+    allowLoopback: boolean;
+    /** How long one attempt waits for the receiver's answer. */
+    timeoutMs: number;
+    /** Wait before the first retry; each further retry waits twice as long, up to retryMaxMs. */
+    retryBaseMs: number;
+    retryMaxMs: number;
+    /** After this long since the change, a delivery that still fails is given up (FAILED). */
+    giveUpAfterMs: number;
+    /** How often each server process looks for deliveries that are due. */
+    pollMs: number;
+  };
   persisted: {
     /** Manifests (JSON: sha256 hex → document) of operations known at build time. */
     manifests: string[];
@@ -214,7 +233,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ttlSeconds: int('RESPONSE_CACHE_TTL_SECONDS', 3600, 1, 604_800),
       maxEntries: int('RESPONSE_CACHE_MAX_ENTRIES', 5000, 1, 10_000_000),
       httpMaxAgeSeconds: int('HTTP_CACHE_MAX_AGE_SECONDS', 60, 0, 86_400),
-      dataChangePollMs: int('DATA_CHANGE_POLL_MS', 2000, 0, 3_600_000),
+      // Also how soon a CLI import or seed reaches live subscribers without Redis (within 2 s).
+      dataChangePollMs: int('DATA_CHANGE_POLL_MS', 1000, 0, 3_600_000),
+    },
+    live: {
+      maxStreamsPerClient: int('SUBSCRIPTION_MAX_STREAMS_PER_CLIENT', 20, 1, 100_000),
+      heartbeatMs: int('SUBSCRIPTION_HEARTBEAT_MS', 15_000, 100, 600_000),
+    },
+    webhooks: {
+      allowLoopback: bool('WEBHOOK_ALLOW_LOOPBACK', false),
+      timeoutMs: int('WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+      retryBaseMs: int('WEBHOOK_RETRY_BASE_MS', 10_000, 10, 3_600_000),
+      retryMaxMs: int('WEBHOOK_RETRY_MAX_MS', 3_600_000, 10, 86_400_000),
+      giveUpAfterMs: int('WEBHOOK_GIVE_UP_AFTER_MS', 86_400_000, 100, 30 * 86_400_000),
+      pollMs: int('WEBHOOK_POLL_MS', 1000, 50, 3_600_000),
     },
     persisted: { manifests, only: persistedOnly },
     jit: bool('GRAPHQL_JIT', true),

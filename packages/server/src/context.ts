@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@vigia/schema';
 import type { Caller } from './auth/caller.js';
+import type { Live } from './live/index.js';
 import type { ReadModel } from './read-model/read-model.js';
 import type { Snapshot } from './read-model/snapshot.js';
 
@@ -15,4 +16,6 @@ export interface Context {
    */
   data: Snapshot;
   readModel: ReadModel;
+  /** `dataChanged` streams and webhooks; absent where GraphQL runs in-process (embeds). */
+  live?: Live | undefined;
 }

@@ -66,6 +66,7 @@ export function createApp({ prisma, readModel, widgetsDir, consoleDir, productio
       caller: await authenticate(prisma, request.headers.get('authorization')),
       data: await readModel.current(),
       readModel,
+      live: production.live,
     }),
     graphiql: { title: 'Vigía GraphQL API' },
     landingPage: false,

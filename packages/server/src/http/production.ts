@@ -11,6 +11,7 @@ import type { Redis } from 'ioredis';
 import type { PrismaClient } from '@vigia/schema';
 import { loadConfig, type Config } from '../config.js';
 import type { ResponseStore } from '../cache/store.js';
+import type { Live } from '../live/index.js';
 import type { ReadModel } from '../read-model/read-model.js';
 import { createLogger, yogaLogger, type Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -45,6 +46,8 @@ export interface ProductionLayer {
   metrics: Metrics;
   redis: Redis | undefined;
   store: ResponseStore | undefined;
+  /** `dataChanged` subscriptions and webhooks (live/). */
+  live: Live | undefined;
   /** Spread into createYoga: plugins, error masking, batching, body size, logging. */
   yogaOptions: Pick<
     YogaServerOptions<ServerContext, Record<string, unknown>>,
@@ -93,6 +96,7 @@ export function createProductionLayer(options: ProductionOptions): ProductionLay
     metrics,
     redis: runtime.redis,
     store,
+    live: runtime.live,
     yogaOptions: {
       plugins: graphqlPlugins(runtime, { schema: options.schema, manifest }),
       cors: false,

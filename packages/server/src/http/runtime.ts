@@ -13,6 +13,7 @@ import type { Logger } from '../observability/logger.js';
 import { Metrics } from '../observability/metrics.js';
 import type { ReadModel } from '../read-model/read-model.js';
 import { redisVersion } from '../read-model/redis-version.js';
+import { createLive, type Live } from '../live/index.js';
 
 export interface RuntimeOptions {
   config: Config;
@@ -32,6 +33,8 @@ export interface Runtime {
   limiter: RateLimiter | undefined;
   /** Undefined when the response cache is off. */
   store: ResponseStore | undefined;
+  /** `dataChanged` subscriptions and webhooks (with a read model). */
+  live: Live | undefined;
   /** True once shutting down: /ready answers 503 and responses close their connections. */
   readonly draining: boolean;
   startDraining(): void;
@@ -63,11 +66,14 @@ export function createRuntime({ config, logger, prisma, readModel }: RuntimeOpti
 
   // Several processes on one Redis tell each other of their writes (read-model/read-model.ts).
   if (redis && readModel) readModel.share(redisVersion(redis, config.redisPrefix));
+  // Every reload with newer data is announced to subscribers and handed to webhooks (live/).
+  const live = readModel ? createLive({ config, prisma, readModel, redis, logger }) : undefined;
   if (readModel) {
     metrics.dataVersion.set(readModel.snapshot.version);
     readModel.onLoad((snapshot, seconds) => {
       metrics.dataReloads.observe(seconds);
       metrics.dataVersion.set(snapshot.version);
+      live?.events.loaded(snapshot);
     });
   }
 
@@ -97,11 +103,14 @@ export function createRuntime({ config, logger, prisma, readModel }: RuntimeOpti
     redis,
     limiter,
     store,
+    live,
     get draining() {
       return draining;
     },
     startDraining() {
       draining = true;
+      // Open streams complete now, so their connections close and the server can stop.
+      live?.endStreams();
     },
     async connected() {
       if (!redis || redis.status === 'ready') return;
@@ -121,6 +130,7 @@ export function createRuntime({ config, logger, prisma, readModel }: RuntimeOpti
     },
     async close() {
       await watch?.stop();
+      await live?.close();
       limiter?.close();
       if (redis) await redis.quit().catch(() => redis.disconnect());
       logger.flush();

@@ -57,6 +57,12 @@ export function useGraphQLLimits(limits: GraphQLLimits): Plugin {
     onValidate({ addValidationRule }) {
       addValidationRule(rule);
     },
+    // Subscriptions are subscribed to, not executed: the same cost check before the stream opens.
+    // (No execution timeout: a stream is meant to stay open; each event's answer is small.)
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const { errors } = costOf(args);
+      if (errors.length) setResultAndStopExecution({ errors });
+    },
     onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
       const { cost, errors } = costOf(args);
       const extension: CostExtension = { requestedQueryCost: cost, maximumQueryCost: limits.maxCost };

@@ -13,6 +13,8 @@ import './types/audit.js';
 import './types/write-state.js';
 import './types/viewer.js';
 import './mutations/index.js';
+import './types/live.js';
+import './types/webhooks.js';
 
 /** The Vigía GraphQL schema, sorted so the published SDL is stable. */
 export const schema: GraphQLSchema = lexicographicSortSchema(builder.toSchema());

@@ -15,6 +15,7 @@ import { useErrorCodes } from './error-codes.js';
 import { useObserveOperations } from './observe.js';
 import { useParamsCheck } from './params-check.js';
 import { usePersisted, type PersistedManifest } from './persisted.js';
+import { useServerSentEvents } from '../../live/sse.js';
 
 export { maskErrorsButOutages } from './mask-errors.js';
 
@@ -66,5 +67,7 @@ export function graphqlPlugins(runtime: Runtime, { schema, manifest }: { schema:
         })
       : []),
     ...(config.production ? [useNoSuggestions()] : []),
+    // Subscriptions (and anything asked for as text/event-stream) as GraphQL over SSE, with our heartbeat.
+    useServerSentEvents({ heartbeatMs: config.live.heartbeatMs }),
   ];
 }

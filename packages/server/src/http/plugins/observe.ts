@@ -25,6 +25,13 @@ export function useObserveOperations({ logger, metrics, caching }: ObserveOption
       const state = requestStateOf(context);
       if (state) state.operation = params.operationName ?? undefined;
     },
+    onSubscribe({ args }) {
+      const state = requestStateOf(args.contextValue);
+      if (state) {
+        state.operation = getOperationAST(args.document, args.operationName)?.name?.value ?? state.operation;
+        state.operationType = 'subscription';
+      }
+    },
     onExecute({ args }) {
       const state = requestStateOf(args.contextValue);
       const operation = getOperationAST(args.document, args.operationName);
