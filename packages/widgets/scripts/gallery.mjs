@@ -1,14 +1,62 @@
 /**
- * The gallery page (dist/index.html, served at /widgets/): every element live, each with the
- * snippet a partner copies. The live markup and the snippet come from the same string.
+ * The gallery page (dist/index.html, served at /widgets/): the embed builder (src/builder/, bundled
+ * here and inlined, so vigia-widgets.js carries none of it), then every element live, each with
+ * the snippet a partner copies (the live markup and the snippet come from the same string). The
+ * page is in Spanish, or English with its language switch (`?lang=en`).
  */
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
 
-/** @type {{ id: string; title: string; text: string; markup: string; css?: string }[]} */
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** The loader tag partners paste (README's "one script tag"); `__ORIGIN__` becomes the server's base in the page. */
+export const SCRIPT_TAG = '<script src="__ORIGIN__/widgets/vigia-widgets.js" data-endpoint="__ORIGIN__/graphql"></script>';
+
+/** The builder's script and CSS: src/builder/main.ts bundled with Lit, minified, held in memory. */
+async function bundleBuilder() {
+  // Vite may set NODE_ENV while it builds; the widgets' own build reads it afterwards.
+  const nodeEnv = process.env.NODE_ENV;
+  const result = await build({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    publicDir: false,
+    build: {
+      write: false,
+      target: 'es2022',
+      minify: true,
+      modulePreload: false,
+      rolldownOptions: { input: 'src/builder/main.ts' },
+    },
+  });
+  if (nodeEnv === undefined) delete process.env.NODE_ENV;
+  else process.env.NODE_ENV = nodeEnv;
+  const output = (Array.isArray(result) ? result[0] : result).output;
+  const chunks = output.filter((o) => o.type === 'chunk');
+  const css = output.find((o) => o.type === 'asset' && o.fileName.endsWith('.css'));
+  if (chunks.length !== 1 || !css) throw new Error(`the embed builder should bundle into one script and one stylesheet; got ${output.map((o) => o.fileName).join(', ')}`);
+  const js = chunks[0].code;
+  const styles = String(css.source);
+  // Inlined into the page: nothing in them may close their element early.
+  if (/<\/script|<!--/i.test(js)) throw new Error('the embed builder bundle contains "</script" or "<!--"');
+  if (/<\/style/i.test(styles)) throw new Error('the embed builder stylesheet contains "</style"');
+  return { js, css: styles };
+}
+
+const builder = await bundleBuilder();
+
+const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Text in both languages; the page's CSS shows the one of `<html lang>`. Both arguments are HTML. */
+const t = (es, en) => `<span data-l="es" lang="es">${es}</span><span data-l="en" lang="en">${en}</span>`;
+
+/** @type {{ id: string; title: string; es: string; en: string; markup: string; css?: string }[]} */
 export const demos = [
   {
     id: 'region-card',
     title: '<vigia-region-card>',
-    text: 'Una región: sus espacios de coordinación por nivel, efectivos policiales capacitados, si es de alta incidencia, con la fuente de cada cifra. / A region at a glance.',
+    es: 'Una región: sus espacios de coordinación por nivel, efectivos policiales capacitados, si es de alta incidencia, con la fuente de cada cifra.',
+    en: 'A region at a glance: its coordination spaces by level, police officers trained, whether it has high incidence, with the source of every figure.',
     markup: `<vigia-region-card region="puno" heading-level="3">
   <p>Puno: espacios de coordinación contra la trata de personas y efectivos policiales capacitados (datos de Vigía).</p>
 </vigia-region-card>`,
@@ -16,61 +64,71 @@ export const demos = [
   {
     id: 'region-card-en',
     title: '<vigia-region-card lang="en">',
-    text: 'El mismo elemento en inglés. / The same element in English.',
+    es: 'El mismo elemento en inglés.',
+    en: 'The same element in English.',
     markup: `<vigia-region-card region="08" lang="en" heading-level="3"></vigia-region-card>`,
   },
   {
     id: 'counter',
     title: '<vigia-coordination-counter>',
-    text: 'Sin region: las cinco regiones del informe juntas. / With no region: the five regions together.',
+    es: 'Sin region: las cinco regiones del informe juntas.',
+    en: 'With no region: the five regions of the briefing together.',
     markup: `<vigia-coordination-counter heading-level="3"></vigia-coordination-counter>`,
   },
   {
     id: 'counter-level',
     title: '<vigia-coordination-counter region level>',
-    text: 'Un nivel en una región, con el desglose. / One level in one region, with the breakdown.',
+    es: 'Un nivel en una región, con el desglose.',
+    en: 'One level in one region, with the breakdown.',
     markup: `<vigia-coordination-counter region="cusco" level="provincial" heading-level="3"></vigia-coordination-counter>`,
   },
   {
     id: 'counter-national',
     title: '<vigia-coordination-counter national>',
-    text: 'Los totales nacionales que reporta la fuente. / The national totals the source reports.',
+    es: 'Los totales nacionales que reporta la fuente.',
+    en: 'The national totals the source reports.',
     markup: `<vigia-coordination-counter national heading-level="3"></vigia-coordination-counter>`,
   },
   {
     id: 'services',
     title: '<vigia-services>',
-    text: 'Los servicios de la Política Nacional por entidad: sectores y organismos autónomos. / The policy services by entity.',
+    es: 'Los servicios de la Política Nacional por entidad: sectores y organismos autónomos.',
+    en: 'The National Policy’s services by entity: sectors and autonomous bodies.',
     markup: `<vigia-services heading-level="3"></vigia-services>`,
   },
   {
     id: 'indicator',
     title: '<vigia-indicator key>',
-    text: 'Una cifra con su periodo y su fuente. / One statistic with its period and source.',
+    es: 'Una cifra con su periodo y su fuente.',
+    en: 'One figure with its period and source.',
     markup: `<vigia-indicator key="victims-women-share" heading-level="3"></vigia-indicator>`,
   },
   {
     id: 'indicator-pending',
     title: '<vigia-indicator key> (pendiente / pending)',
-    text: 'Un conjunto de datos que la fuente solo muestra como imagen: datos pendientes, nunca cero. / A dataset the source shows only as an image: pending, never zero.',
+    es: 'Un conjunto de datos que la fuente solo muestra como imagen: datos pendientes, nunca cero.',
+    en: 'A dataset the source shows only as an image: data pending, never zero.',
     markup: `<vigia-indicator key="trafficking-cases-by-region-2021-2023" heading-level="3"></vigia-indicator>`,
   },
   {
     id: 'training-chart',
     title: '<vigia-training-chart>',
-    text: 'Efectivos policiales capacitados por región: gráfico de barras accesible con los números como texto. / Officers trained by region.',
+    es: 'Efectivos policiales capacitados por región: gráfico de barras accesible con los números como texto.',
+    en: 'Police officers trained by region: an accessible bar chart with the numbers as text.',
     markup: `<vigia-training-chart heading-level="3"></vigia-training-chart>`,
   },
   {
     id: 'region-map',
     title: '<vigia-region-map>',
-    text: 'Mapa de recuadros de las cinco regiones, coloreado por una cifra, con leyenda y tabla. / Tile map of the five regions.',
+    es: 'Mapa de recuadros de las cinco regiones, coloreado por una cifra, con leyenda y tabla.',
+    en: 'A tile map of the five regions, shaded by one figure, with a legend and a table.',
     markup: `<vigia-region-map metric="coordination-spaces" heading-level="3"></vigia-region-map>`,
   },
   {
     id: 'theming',
     title: 'Temas / Theming',
-    text: 'Propiedades --vigia-* y ::part() desde la hoja de estilos de la página. / Custom properties and parts from the page’s stylesheet.',
+    es: 'Propiedades <code>--vigia-*</code> y <code>::part()</code> desde la hoja de estilos de la página.',
+    en: 'Custom properties (<code>--vigia-*</code>) and <code>::part()</code> from the page’s stylesheet.',
     css: `.brand {
   --vigia-color-accent: #7a1f3d;
   --vigia-color-border: #7a1f3d;
@@ -85,18 +143,21 @@ export const demos = [
   },
 ];
 
-const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** A copy button for the code element `id`, with its visible "Copied". */
+const copyButton = (id, what) =>
+  `<button type="button" data-copy="${id}" data-what="${escape(what)}">${t('Copiar', 'Copy')}<span class="visually-hidden"> ${escape(what)}</span></button>` +
+  `<span class="copied" aria-hidden="true">✓ ${t('Copiado', 'Copied')}</span>`;
 
 /** One element in es and en, on a light and a dark page, at desktop and phone widths. */
 function variants(markup) {
   const en = markup.replace(/^(<vigia-[\w-]+)/, '$1 lang="en"').replace(/ lang="en"( [^>]*)? lang="en"/, ' lang="en"$1');
   const cell = (label, cls, m) => `<figure class="v ${cls}"><figcaption>${label}</figcaption>${m}</figure>`;
-  return `<details class="variants"><summary>es / en · claro / oscuro · escritorio / teléfono — es / en · light / dark · desktop / phone</summary>
+  return `<details class="variants"><summary>${t('es / en · claro / oscuro · escritorio / teléfono', 'es / en · light / dark · desktop / phone')}</summary>
   <div class="vgrid">
-  ${cell('es · claro / light · 700 px', 'light w700', markup)}
-  ${cell('en · oscuro / dark · 700 px', 'dark w700', en)}
-  ${cell('es · oscuro / dark · 360 px', 'dark w360', markup)}
-  ${cell('en · claro / light · 360 px', 'light w360', en)}
+  ${cell(t('es · claro · 700 px', 'es · light · 700 px'), 'light w700', markup)}
+  ${cell(t('en · oscuro · 700 px', 'en · dark · 700 px'), 'dark w700', en)}
+  ${cell(t('es · oscuro · 360 px', 'es · dark · 360 px'), 'dark w360', markup)}
+  ${cell(t('en · claro · 360 px', 'en · light · 360 px'), 'light w360', en)}
   </div></details>`;
 }
 
@@ -106,11 +167,11 @@ export function galleryHtml() {
     .map(
       (d) => `<section aria-labelledby="h-${d.id}">
   <h2 id="h-${d.id}"><code>${escape(d.title)}</code></h2>
-  <p>${escape(d.text)}</p>
+  <p>${t(d.es, d.en)}</p>
   <div class="demo">${d.markup}</div>
   ${d.id === 'theming' ? '' : variants(d.markup.replace(/\n\s*<p>[^<]*<\/p>\n/, ''))}
   <pre><code id="c-${d.id}">${escape((d.css ? `<style>\n${d.css}\n</style>\n` : '') + d.markup)}</code></pre>
-  <button type="button" data-copy="c-${d.id}">Copiar / Copy</button>
+  ${copyButton(`c-${d.id}`, d.title)}
 </section>`,
     )
     .join('\n');
@@ -122,9 +183,20 @@ export function galleryHtml() {
 <title>Vigía — widgets</title>
 <link rel="icon" href="data:,">
 <style>
+  :root { color-scheme: light dark; }
   body { font-family: system-ui, sans-serif; margin: 0; line-height: 1.5; color: #1c2024; background: #f6f7f9; }
   @media (prefers-color-scheme: dark) { body { color: #e9ebee; background: #0f1114; } a { color: #8cc2ff; } }
-  main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
+  /* The page's two languages: the switch sets <html lang>. */
+  html:not([lang="en"]) [data-l="en"], html[lang="en"] [data-l="es"] { display: none; }
+  .top { display: flex; justify-content: space-between; align-items: center; gap: 1rem; max-width: 72rem; margin: 0 auto; padding: 0.75rem 1rem 0; }
+  .top strong { font-size: 1.15rem; }
+  .langs { display: flex; gap: 0.25rem; }
+  .langs button { font: inherit; min-height: 2.75rem; padding: 0.3rem 0.8rem; border: 1px solid #8a939e; border-radius: 0.4rem; background: transparent; color: inherit; cursor: pointer; }
+  .langs button[aria-pressed="true"] { font-weight: 700; border-color: currentColor; box-shadow: inset 0 0 0 1px currentColor; }
+  .langs button:focus-visible { outline: 3px solid #0a5bab; outline-offset: 2px; }
+  @media (prefers-color-scheme: dark) { .langs button:focus-visible { outline-color: #8cc2ff; } }
+  main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
+  h1 { font-size: clamp(1.5rem, 4vw, 2.1rem); line-height: 1.2; margin: 0.5rem 0; }
   section { margin: 2rem 0; }
   pre { overflow-x: auto; padding: 0.75rem; background: rgba(127, 127, 127, 0.12); border-radius: 0.4rem; }
   .demo { max-width: 44rem; }
@@ -142,36 +214,46 @@ export function galleryHtml() {
     display: block; min-height: 12rem;
   }
 ${themeCss}
+${builder.css}
 </style>
 <script src="./vigia-widgets.js"></script>
 </head>
 <body>
+<header class="top"><strong>Vigía</strong>
+<div class="langs" role="group" aria-label="Idioma de la página / Page language">
+<button type="button" data-page-lang="es" lang="es" aria-pressed="true">Español</button>
+<button type="button" data-page-lang="en" lang="en" aria-pressed="false">English</button>
+</div></header>
 <main>
-<h1>Vigía: widgets para sitios aliados / widgets for partner sites</h1>
-<p>Cifras con fuente sobre la trata de personas de niñas, niños y adolescentes en Arequipa, Cusco, Puno, Tacna y Moquegua.
-Pegue una etiqueta <code>&lt;script&gt;</code> y un elemento: no hace falta compilar nada. /
-Sourced figures on child trafficking in southern Peru: paste one script tag and an element.</p>
-<h2>1. El script / The script</h2>
-<pre><code id="c-script">${escape('<script src="__ORIGIN__/widgets/vigia-widgets.js" data-endpoint="__ORIGIN__/graphql"></script>')}</code></pre>
-<button type="button" data-copy="c-script">Copiar / Copy</button>
-<p>Atributos comunes / Common attributes: <code>endpoint</code>, <code>lang</code> (<code>es</code> | <code>en</code>), <code>heading-level</code> (2–6),
-<code>theme</code> (<code>page</code> por defecto / default, <code>light</code>, <code>dark</code>, <code>auto</code>), <code>detail</code>.
-Documentación / Docs: <a href="./custom-elements.json">custom-elements.json</a>.
-Los seis en un artículo de periódico / All six in a newspaper article: <a href="./demo.html">demo.html</a>.</p>
+<h1>${t('Vigía: widgets e inserciones para sitios aliados', 'Vigía: widgets and embeds for partner sites')}</h1>
+<p>${t(
+    'Cifras con fuente sobre la trata de personas de niñas, niños y adolescentes en Arequipa, Cusco, Puno, Tacna y Moquegua, para su sitio: con una etiqueta <code>&lt;script&gt;</code>, un iframe, un enlace oEmbed o una imagen.',
+    'Sourced figures on the trafficking of children and adolescents in Arequipa, Cusco, Puno, Tacna and Moquegua, for your site: with a <code>&lt;script&gt;</code> tag, an iframe, an oEmbed link or an image.',
+  )}</p>
+<section id="builder" class="builder" aria-labelledby="builder-heading">
+<h2 id="builder-heading">${t('Cree su inserción', 'Make your embed')}</h2>
+<p>${t(
+    'Elija un gráfico, sus datos, el idioma y el tema; véalo en vivo y copie el código. Para páginas con JavaScript, el script; para un CMS que quita los scripts, el iframe o el enlace (oEmbed); para boletines, impresión y redes, la imagen.',
+    'Pick a graphic, its data, the language and the theme; see it live and copy the code. For pages that run JavaScript, the script; for a CMS that strips scripts, the iframe or the link (oEmbed); for newsletters, print and social media, the image.',
+  )}</p>
+<div id="vigia-builder" data-loader="${escape(SCRIPT_TAG)}">
+<noscript><p>${t(
+    'El generador necesita JavaScript. Cada ejemplo de abajo tiene su código.',
+    'The builder needs JavaScript. Every example below has its code.',
+  )}</p></noscript>
+</div>
+</section>
+<h2>${t('El script de los widgets', 'The widgets’ script')}</h2>
+<pre><code id="c-script" data-origin>${escape(SCRIPT_TAG)}</code></pre>
+${copyButton('c-script', '<script src="…/vigia-widgets.js">')}
+<p>${t('Atributos comunes', 'Common attributes')}: <code>endpoint</code>, <code>lang</code> (<code>es</code> | <code>en</code>), <code>heading-level</code> (2–6),
+<code>theme</code> (<code>page</code> ${t('por defecto', 'default')}, <code>light</code>, <code>dark</code>, <code>auto</code>), <code>detail</code>.
+${t('Documentación', 'Docs')}: <a href="./custom-elements.json">custom-elements.json</a>.
+${t('Los seis en un artículo de periódico', 'All six in a newspaper article')}: <a href="./demo.html">demo.html</a>.</p>
 ${sections}
 </main>
-<script>
-  // Snippets name this server, so a partner can paste them as they are.
-  if (location.protocol.startsWith('http')) {
-    for (const code of document.querySelectorAll('pre code')) code.textContent = code.textContent.replaceAll('__ORIGIN__', location.origin);
-  }
-  for (const button of document.querySelectorAll('[data-copy]')) {
-    button.addEventListener('click', async () => {
-      const text = document.getElementById(button.dataset.copy).textContent;
-      try { await navigator.clipboard.writeText(text); button.textContent = 'Copiado / Copied'; } catch { button.textContent = 'Seleccione y copie / Select and copy'; }
-    });
-  }
-</script>
+<p id="copy-status" class="visually-hidden" role="status"></p>
+<script type="module">${builder.js}</script>
 </body>
 </html>
 `;
