@@ -27,8 +27,8 @@ import { gql } from '../helpers/graphql.js';
 import { startWriteServer, type WriteServer } from '../write/support.js';
 
 const sdl = buildSchema(readFileSync(resolve(import.meta.dirname, '../../packages/schema/schema.graphql'), 'utf8'));
-/** Root fields that are not public reads (admin audit log, API keys) or are asked apart (node lookups). */
-const NOT_HERE = new Set(['auditLog', 'apiKeys', 'node', 'nodes', 'me']);
+/** Root fields that are not public reads (admin audit log, API keys, webhooks) or are asked apart (node lookups). */
+const NOT_HERE = new Set(['auditLog', 'apiKeys', 'webhooks', 'node', 'nodes', 'me']);
 /** Object fields whose answers change from run to run or are the audit trail's. */
 const VOLATILE = new Set(['updatedAt', 'createdAt', 'lastChangedAt', 'changedAt', 'at', 'auditLog', 'history']);
 const DEPTH = 2;
