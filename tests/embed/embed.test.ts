@@ -5,6 +5,7 @@
  * (source document, slides 2–9); the suppressed figure is a TEST FIXTURE written in this test's own
  * database through the write path, as an editor would (the source gives no such figure).
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, resolveDatabaseTarget } from '@vigia/schema';
 import { createKey } from '../../packages/server/src/auth/keys.js';
@@ -82,7 +83,9 @@ describe.each(CASES)('$element', ({ element, query, tag, figures }) => {
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const html = await res.text();
     expect(html).toMatch(new RegExp(`<${tag}[ >]`));
-    expect(html).toContain(`<script src="${api.url}/widgets/vigia-widgets.js" data-endpoint="${api.url}/graphql" defer></script>`);
+    // The widgets' current release, under its immutable URL (tests/widgets/serving.test.ts).
+    const release = JSON.parse(readFileSync(new URL('../../packages/widgets/dist/release.json', import.meta.url), 'utf8')) as { script: string };
+    expect(html).toContain(`<script src="${api.url}/widgets/${release.script}" data-endpoint="${api.url}/graphql" defer></script>`);
     const text = fallbackText(html);
     for (const figure of figures) expect(text).toContain(figure);
     expect(text).toContain(SOURCE);

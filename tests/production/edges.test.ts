@@ -97,7 +97,8 @@ describe('static files after a rebuild', () => {
     const before = await fetch(url);
     expect(await before.text()).toBe('console.log(1);\n');
     const etag = before.headers.get('etag');
-    expect(before.headers.get('cache-control')).toBe('public, max-age=3600');
+    // A stable name: fresh for five minutes, then revalidated (the release under v/<hash>/ is immutable).
+    expect(before.headers.get('cache-control')).toBe('public, max-age=300');
     // A rebuild: longer content, a later modification time.
     const rebuilt = `console.log(${'2'.repeat(500)});\n`;
     writeFileSync(join(dir, 'vigia-widgets.js'), rebuilt);

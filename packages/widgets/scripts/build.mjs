@@ -1,7 +1,12 @@
 /**
  * `pnpm --filter @vigia/widgets build` (also run by the root postinstall, so it must stay fast
  * and offline):
- *   dist/vigia-widgets.js   one self-registering IIFE for a plain <script src>, Lit included
+ *   dist/vigia-widgets.js   one self-registering IIFE for a plain <script src>, Lit included: the
+ *                           stable name partners paste (served with a short max-age)
+ *   dist/v/<hash>/vigia-widgets.js  the same script under its content's hash, never rewritten
+ *                           (served immutable; embed pages load it); the last RELEASES_KEPT
+ *                           releases stay, so a page loaded before a rebuild still finds its files
+ *   dist/release.json       the current release: { version, script }
  *   dist/esm/*.js           per-element ES modules for bundlers (Lit left as an import)
  *   dist/types/*.d.ts       type declarations
  *   dist/custom-elements.json  Custom Elements Manifest
@@ -13,7 +18,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +39,14 @@ export const ELEMENTS = [
   'vigia-region-map',
 ];
 
-await rm(`${root}dist`, { recursive: true, force: true });
+/** Releases kept in dist/v/ (the current one included); older ones are deleted by the build. */
+export const RELEASES_KEPT = 5;
+
+// A clean dist/, except the earlier releases in dist/v/ (see release() below).
+await mkdir(`${root}dist`, { recursive: true });
+for (const entry of await readdir(`${root}dist`)) {
+  if (entry !== 'v') await rm(`${root}dist/${entry}`, { recursive: true, force: true });
+}
 
 const common = { configFile: false, root, logLevel: 'warn', publicDir: false };
 
@@ -129,16 +141,57 @@ await writeFile(`${root}dist/persisted-operations.json`, `${JSON.stringify(persi
 // script travels at its measured size and no request pays for compressing it.
 await precompress(`${root}dist`);
 
+const version = await release(`${root}dist`);
+
 const size = await measure();
 console.log(
-  `@vigia/widgets built in ${((Date.now() - started) / 1000).toFixed(1)} s: dist/vigia-widgets.js ` +
-    `${(size.gzip / 1000).toFixed(1)} kB min+gzip (budget ${size.budget / 1000} kB); ` +
-    `dist/persisted-operations.json: ${Object.keys(persisted).length} operations`,
+  `@vigia/widgets built in ${((Date.now() - started) / 1000).toFixed(1)} s: dist/vigia-widgets.js as sent ` +
+    `${(size.brotli / 1000).toFixed(1)} kB brotli, ${(size.gzip / 1000).toFixed(1)} kB gzip (budget ${size.budget / 1000} kB), ` +
+    `release v/${version}/; dist/persisted-operations.json: ${Object.keys(persisted).length} operations`,
 );
 
-/** Writes a brotli (.br) and a gzip (.gz) copy beside every script, page and JSON file of `dir`. */
+/**
+ * Publishes the script under its content's hash, dist/v/<hash>/, with its map and compressed
+ * copies; points dist/release.json at it; keeps the newest RELEASES_KEPT releases. A release's
+ * files are never rewritten (the server sends them as immutable): an unchanged script keeps its
+ * folder, only touched to count as the newest.
+ */
+async function release(dist) {
+  const files = ['vigia-widgets.js', 'vigia-widgets.js.map', 'vigia-widgets.js.br', 'vigia-widgets.js.gz'];
+  const [script, map] = await Promise.all(files.slice(0, 2).map((f) => readFile(`${dist}/${f}`)));
+  // The map too: the same script with other sources (a comment) must not get another map under the same name.
+  const version = createHash('sha256').update(script).update(map).digest('hex').slice(0, 16);
+  const folder = `${dist}/v/${version}`;
+  const complete = (await Promise.all(files.map((f) => stat(`${folder}/${f}`).then(() => true, () => false)))).every(Boolean);
+  if (complete) {
+    const now = new Date();
+    await utimes(folder, now, now);
+  } else {
+    // Written beside, then renamed into place: no request ever sees half a release.
+    const temporary = `${dist}/v/.${version}-${process.pid}`;
+    await rm(temporary, { recursive: true, force: true });
+    await mkdir(temporary, { recursive: true });
+    for (const f of files) await copyFile(`${dist}/${f}`, `${temporary}/${f}`);
+    await rm(folder, { recursive: true, force: true });
+    await rename(temporary, folder);
+  }
+  await writeFile(`${dist}/release.json`, `${JSON.stringify({ version, script: `v/${version}/vigia-widgets.js` }, null, 2)}\n`);
+
+  const releases = [];
+  for (const entry of await readdir(`${dist}/v`)) {
+    if (!/^[0-9a-f]{16}$/.test(entry)) continue;
+    releases.push({ entry, time: (await stat(`${dist}/v/${entry}`)).mtimeMs });
+  }
+  releases.sort((a, b) => b.time - a.time || (a.entry === version ? -1 : 1));
+  for (const { entry } of releases.slice(RELEASES_KEPT)) {
+    if (entry !== version) await rm(`${dist}/v/${entry}`, { recursive: true, force: true });
+  }
+  return version;
+}
+
+/** Writes a brotli (.br) and a gzip (.gz) copy beside every script, page and JSON file of `dir` (earlier releases in v/ have theirs). */
 async function precompress(dir) {
-  const files = (await readdir(dir, { recursive: true })).filter((f) => /\.(js|mjs|html|json|css|svg)$/.test(f));
+  const files = (await readdir(dir, { recursive: true })).filter((f) => /\.(js|mjs|html|json|css|svg)$/.test(f) && !f.startsWith('v/'));
   for (const file of files) {
     const body = await readFile(`${dir}/${file}`);
     await writeFile(`${dir}/${file}.br`, brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } }));

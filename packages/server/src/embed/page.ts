@@ -49,6 +49,8 @@ const LOCALE: Record<Lang, string> = { es: 'es_PE', en: 'en_US' };
 export interface PageUrls {
   base: string;
   canonical: string;
+  /** The widgets' script: the current release's immutable URL, cached by the reader for good. */
+  script: string;
   png: string;
   oembedJson: string;
   oembedXml: string;
@@ -105,7 +107,7 @@ export function embedPage(target: EmbedTarget, figure: Figure, urls: PageUrls, i
 <meta name="twitter:image:alt" content="${esc(alt)}">
 <base target="_blank">
 <style>${STYLE}</style>
-<script src="${esc(`${urls.base}/widgets/vigia-widgets.js`)}" data-endpoint="${esc(`${urls.base}/graphql`)}" defer></script>
+<script src="${esc(urls.script)}" data-endpoint="${esc(`${urls.base}/graphql`)}" defer></script>
 </head>
 <body>
 <main id="vigia-embed">

@@ -31,6 +31,8 @@ export interface EmbedOptions {
   publicUrl?: string;
   /** Proxies in front of this server (TRUST_PROXY): only then is X-Forwarded-Proto believed. */
   trustProxy?: number;
+  /** The widgets' current release script under /widgets/ (http/widget-files.ts); default the stable name. */
+  widgetScript?: () => string;
 }
 
 /** Returns true when the request was an embed route (and has been answered). */
@@ -74,7 +76,7 @@ export function createEmbedRoutes(options: EmbedOptions): EmbedRoutes {
       const image = renderSvg(figure, { width: IMAGE_WIDTH.default, theme: svgTheme, lang: target.lang, credit });
       const canonical = base + embedPath(target);
       const oembed = (f: string) => `${base}/oembed?url=${encodeURIComponent(canonical)}&format=${f}`;
-      const body = embedPage(target, figure, { base, canonical, png: base + embedPath(target, 'png'), oembedJson: oembed('json'), oembedXml: oembed('xml') }, { width: IMAGE_WIDTH.default, height: image.height });
+      const body = embedPage(target, figure, { base, canonical, script: `${base}/widgets/${options.widgetScript?.() ?? 'vigia-widgets.js'}`, png: base + embedPath(target, 'png'), oembedJson: oembed('json'), oembedXml: oembed('xml') }, { width: IMAGE_WIDTH.default, height: image.height });
       return send(req, res, 200, 'text/html; charset=utf-8', body, { 'Content-Security-Policy': PAGE_CSP });
     }
     const { svg } = renderSvg(figure, { width: target.width, theme: svgTheme, lang: target.lang, credit });

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { getOperationAST } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
-import sirv from 'sirv';
 import { primaryOf, type PrismaClient } from '@vigia/schema';
 import type { Context } from '../context.js';
 import { authenticate } from '../auth/keys.js';
@@ -19,6 +18,7 @@ import { createProductionLayer, type ProductionLayer } from './production.js';
 import { sendJson } from './json.js';
 import { decodeSegment, parseTarget } from './request-target.js';
 import { routeOf, type RouteName } from './routes.js';
+import { createWidgetFiles } from './widget-files.js';
 
 export interface AppOptions {
   prisma: PrismaClient;
@@ -75,23 +75,8 @@ export function createApp({ prisma, readModel, widgetsDir, consoleDir, productio
     plugins: [...production.yogaOptions.plugins!, readYourWrites(prisma)],
   });
 
-  const widgets =
-    widgetsDir
-      ? sirv(widgetsDir, {
-          etag: true,
-          // Each request reads the file's current size and time: a rebuild of the widgets while
-          // the server runs must never be announced with the old Content-Length or ETag.
-          dev: true,
-          // The build writes <file>.br and <file>.gz beside each file: sent by Accept-Encoding.
-          brotli: true,
-          gzip: true,
-          setHeaders: (res) => {
-            res.setHeader('Access-Control-Allow-Origin', '*');
-            // The bundle name is stable (partners hard-code it), so caches revalidate after an hour.
-            res.setHeader('Cache-Control', 'public, max-age=3600');
-          },
-        })
-      : null;
+  // Releases under /widgets/v/<hash>/ cached for good, stable names for 5 minutes (widget-files.ts).
+  const widgets = widgetsDir ? createWidgetFiles(widgetsDir) : null;
 
   // /embed/<element>[.png|.svg] and /oembed (embed/routes.ts).
   const embeds = createEmbedRoutes({
@@ -100,6 +85,7 @@ export function createApp({ prisma, readModel, widgetsDir, consoleDir, productio
     httpMaxAgeSeconds: production.config.cache.httpMaxAgeSeconds,
     trustProxy: production.config.trustProxy,
     publicUrl: production.config.publicUrl,
+    widgetScript: () => widgets?.script() ?? 'vigia-widgets.js',
   });
 
   // /console/: the stewards' console, under its own Content-Security-Policy.
@@ -125,7 +111,7 @@ export function createApp({ prisma, readModel, widgetsDir, consoleDir, productio
       if (path === '/widgets') return redirect(res, '/widgets/');
       if (!path.startsWith('/widgets/') || !widgets) return notFound(res);
       req.url = req.url!.slice('/widgets'.length) || '/';
-      widgets(req, res, () => notFound(res));
+      widgets.serve(req, res, () => notFound(res));
     },
     console: consoleFiles,
     other: (_req, res, path) => {
