@@ -292,22 +292,37 @@ describe('the embed builder at /widgets/', () => {
   });
 
   it('screenshots at 360 and 1280 px, es and en, light and dark, with nothing wider than the phone', { timeout: 120_000 }, async () => {
-    for (const width of [360, 1280]) {
-      for (const lang of ['es', 'en'] as const) {
-        for (const colorScheme of ['light', 'dark'] as const) {
-          const { context, page, errors } = await openBuilder(`${h.api.url}/widgets/${lang === 'en' ? '?lang=en' : ''}`, { width, colorScheme });
-          try {
-            await snippets(page);
-            await previewText(page, 'vigia-region-card', { lang });
-            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-            expect(overflow).toBeLessThanOrEqual(0);
-            await page.locator('#builder').screenshot({ path: join(shots, `builder-${width}-${lang}-${colorScheme}.png`) });
-            expect(errors).toEqual([]);
-          } finally {
-            await context.close();
+    // Served as a production server would be: at its PUBLIC_URL (the browser's requests there are
+    // answered by a test server started with that setting), so the pictures show real addresses.
+    const publicUrl = 'https://vigia.example.org';
+    const api = await startTestServer({ env: { PUBLIC_URL: publicUrl } });
+    try {
+      for (const width of [360, 1280]) {
+        for (const lang of ['es', 'en'] as const) {
+          for (const colorScheme of ['light', 'dark'] as const) {
+            const context = await h.browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+            await context.route(`${publicUrl}/**`, async (route) => route.fulfill({ response: await route.fetch({ url: route.request().url().replace(publicUrl, api.url) }) }));
+            const page = await context.newPage();
+            const errors: string[] = [];
+            page.on('pageerror', (e) => errors.push(e.message));
+            page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+            try {
+              await page.goto(`${publicUrl}/widgets/${lang === 'en' ? '?lang=en' : ''}`);
+              const s = await snippets(page);
+              expect(s.iframe).toContain(`src="${publicUrl}/embed/region-card?`);
+              await previewText(page, 'vigia-region-card', { lang });
+              const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+              expect(overflow).toBeLessThanOrEqual(0);
+              await page.locator('#builder').screenshot({ path: join(shots, `builder-${width}-${lang}-${colorScheme}.png`) });
+              expect(errors).toEqual([]);
+            } finally {
+              await context.close();
+            }
           }
         }
       }
+    } finally {
+      await api.close();
     }
   });
 });
