@@ -155,7 +155,9 @@ async function runImport(ctx: Context, file: File, dryRun: boolean): Promise<Imp
     parsed = parseImportFile(extname(fileName) ? fileName : `${fileName || 'upload'}.${format}`, text);
     outcome.kind = parsed.kind;
     outcome.rows = parsed.rows.length;
-    plan = await planImport(ctx.prisma, parsed);
+    // With a progress callback the check yields to the event loop every 250 rows: a large file
+    // must not stall every other request this process is serving.
+    plan = await planImport(ctx.prisma, parsed, () => {});
   } catch (error) {
     // Every bad row, with its line and reason: nothing is written, in a dry run or not.
     if (!(error instanceof ImportFailure)) throw error;
