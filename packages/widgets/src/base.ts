@@ -3,6 +3,7 @@ import type { Source } from './api.js';
 import { RequestError, clientFor, type Call } from './client.js';
 import { httpUrl, resolveEndpoint } from './config.js';
 import { locale, type Locale } from './i18n.js';
+import { follow } from './live.js';
 import { base } from './styles.js';
 import { schemeOf, watchPage } from './theme.js';
 
@@ -43,6 +44,7 @@ export interface View {
  * @attr {number} heading-level - Heading level of the title, 2–6 (default 2).
  * @attr {"page"|"light"|"dark"|"auto"} theme - Colour scheme: follow the page (default), force light or dark, or `auto` for the reader's system setting.
  * @attr {boolean} detail - Open every disclosure (lists, full sources, notes) by default.
+ * @attr {boolean} live - Follow the data: when it changes on the server, show the new figures in place, without a reload.
  * @csspart card - The widget's frame.
  * @csspart title - The title.
  * @csspart subtitle - The one line under the title (where, when).
@@ -81,11 +83,12 @@ export abstract class VigiaElement<D> extends LitElement {
     headingLevel: { attribute: 'heading-level', type: Number },
     theme: {},
     detail: { type: Boolean },
+    live: { type: Boolean },
     state: { state: true },
   };
   static override styles: CSSResultGroup = base;
   /** Properties that change how the data looks, not which data: no new request. */
-  protected static viewOnly = ['state', 'headingLevel', 'theme', 'detail'];
+  protected static viewOnly = ['state', 'headingLevel', 'theme', 'detail', 'live'];
 
   /** GraphQL endpoint URL; default: the script tag's `data-endpoint`, else `/graphql` on this page's origin. */
   declare endpoint: string | null;
@@ -97,9 +100,13 @@ export abstract class VigiaElement<D> extends LitElement {
   declare theme: string | null;
   /** Open every disclosure (lists, full sources, notes) by default. */
   declare detail: boolean;
+  /** Follow the data: re-fetch and show new figures in place when the server's data changes. */
+  declare live: boolean;
   declare protected state: State<D>;
   private ticket = 0;
   private unwatch?: () => void;
+  /** The endpoint followed live, and how to stop. */
+  private followed?: [string, () => void];
 
   constructor() {
     super();
@@ -108,6 +115,7 @@ export abstract class VigiaElement<D> extends LitElement {
     this.headingLevel = null;
     this.theme = null;
     this.detail = false;
+    this.live = false;
     this.state = { s: 'loading' };
   }
 
@@ -115,11 +123,38 @@ export abstract class VigiaElement<D> extends LitElement {
     super.connectedCallback();
     // The page may switch its own theme (a class on <html>, its color-scheme, the reader's setting).
     this.unwatch = watchPage(() => this.requestUpdate());
+    this.follow();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unwatch?.();
+    this.follow();
+  }
+
+  /** Follows the endpoint's changes while live and on the page (one shared stream per endpoint, live.ts). */
+  private follow(): void {
+    const endpoint = this.live && this.isConnected ? resolveEndpoint(this.endpoint) : null;
+    if (endpoint === (this.followed?.[0] ?? null)) return;
+    this.followed?.[1]();
+    this.followed = endpoint
+      ? [endpoint, follow(endpoint, (keys) => (!keys || this.reads().some((k) => keys.includes(k))) && void this.load(false, true))]
+      : undefined;
+  }
+
+  /** The keys of what this widget shows: its operation's, and every `dataset { key }` of its answer. */
+  private reads(): string[] {
+    const query = this.query(locale(this.locale));
+    const keys = typeof query === 'string' ? [] : [...(query.operation.reads ?? [])];
+    const walk = (value: unknown): void => {
+      if (!value || typeof value !== 'object') return;
+      for (const [name, inner] of Object.entries(value)) {
+        if (name === 'dataset' && typeof (inner as { key?: unknown } | null)?.key === 'string') keys.push((inner as { key: string }).key);
+        walk(inner);
+      }
+    };
+    if (this.state.s === 'ready') walk(this.state.d);
+    return keys;
   }
 
   /** The operation to send (operations.ts) with its variables, or a message when the attributes make no sense. */
@@ -145,7 +180,8 @@ export abstract class VigiaElement<D> extends LitElement {
     return this.load(true);
   }
 
-  private async load(fresh: boolean): Promise<void> {
+  /** `quiet` (a live update): the figures shown stay until the new ones are in, so nothing jumps; a failure keeps them. */
+  private async load(fresh: boolean, quiet = false): Promise<void> {
     const loc = locale(this.locale);
     const ticket = ++this.ticket;
     const endpoint = resolveEndpoint(this.endpoint);
@@ -154,14 +190,15 @@ export abstract class VigiaElement<D> extends LitElement {
       this.state = { s: 'error', msg: endpoint ? (query as string) : loc.m.badEndpoint, retry: false };
       return;
     }
-    this.state = { s: 'loading' };
+    quiet &&= this.state.s === 'ready';
+    if (!quiet) this.state = { s: 'loading' };
     try {
       const data = await clientFor(endpoint).request<D>(query.operation, query.variables, fresh);
       if (ticket !== this.ticket) return;
       const msg = this.missing(data, loc);
       this.state = msg ? { s: 'missing', msg } : { s: 'ready', d: data };
     } catch (error) {
-      if (ticket !== this.ticket) return;
+      if (ticket !== this.ticket || quiet) return;
       const status = error instanceof RequestError ? error.status : 0;
       this.state = { s: 'error', msg: loc.m.error(this.subject(loc)), why: loc.m.why(status), retry: true };
     }
@@ -190,6 +227,7 @@ export abstract class VigiaElement<D> extends LitElement {
   }
 
   protected override updated(): void {
+    this.follow();
     // The page's background and link colour, for a widget that follows the page (CSSOM, not
     // a style attribute, so a strict Content-Security-Policy does not get in the way).
     const card = this.renderRoot.querySelector<HTMLElement>('article');

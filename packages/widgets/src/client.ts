@@ -55,6 +55,8 @@ export class VigiaClient {
   private readonly cache = new Map<string, Promise<unknown>>();
   /** Operations this endpoint does not know by hash: sent as text from then on. */
   private readonly asText = new Set<string>();
+  /** Once the data changed (live.ts), answers are revalidated with the server, never taken from the browser's cache. */
+  private revalidate = false;
 
   constructor(readonly endpoint: string) {}
 
@@ -66,7 +68,7 @@ export class VigiaClient {
     if (reload) this.cache.delete(key);
     let promise = this.cache.get(key);
     if (!promise) {
-      const sent = this.send(operation, vars);
+      const sent = this.send(operation, vars, reload || this.revalidate);
       this.cache.set(key, (promise = sent));
       // A failure is not remembered: the next request (a retry) asks again.
       sent.catch(() => {
@@ -76,13 +78,19 @@ export class VigiaClient {
     return promise as Promise<D>;
   }
 
+  /** The data changed: forget every answer, and revalidate from now on. */
+  expire(): void {
+    this.cache.clear();
+    this.revalidate = true;
+  }
+
   /** The GET URL of an operation: by its hash, or by its text. */
   private url(operation: Operation, vars: string, text: boolean): string {
     const head = text ? `query=${encodeURIComponent(operation.document)}` : `documentId=sha256:${operation.hash}`;
     return `${this.endpoint}${this.endpoint.includes('?') ? '&' : '?'}${head}&variables=${encodeURIComponent(vars)}`;
   }
 
-  private async send(operation: Operation, vars: string): Promise<unknown> {
+  private async send(operation: Operation, vars: string, fresh: boolean): Promise<unknown> {
     const text = !operation.hash || this.asText.has(operation.name);
     let status = 0;
     let body: GraphQLResponse;
@@ -90,6 +98,8 @@ export class VigiaClient {
       const response = await fetch(this.url(operation, vars, text), {
         headers: { accept: 'application/graphql-response+json, application/json' },
         credentials: 'omit',
+        // A retry or a live update must not get the answer the browser kept (max-age) back.
+        cache: fresh ? 'no-cache' : 'default',
       });
       status = response.status;
       body = (await response.json().catch(() => {
@@ -103,7 +113,7 @@ export class VigiaClient {
     }
     if (!text && status === 400 && !body.data && UNKNOWN_HASH.includes(body.errors?.[0]?.extensions?.code as string)) {
       this.asText.add(operation.name);
-      return this.send(operation, vars);
+      return this.send(operation, vars, fresh);
     }
     // A widget shows all of its answer or none of it: any error fails the request.
     if (!body.data || body.errors?.length) {

@@ -21,6 +21,11 @@ export interface Operation<V extends Variables = Variables> {
   readonly hash: string | undefined;
   /** Type only: the variables this operation takes. */
   readonly variables?: V;
+  /**
+   * Keys of `DataChange.datasets` the answer always depends on (besides the `dataset { key }`s
+   * in the answer itself): a live widget re-fetches when a change names one.
+   */
+  readonly reads?: readonly string[];
 }
 
 /** Languages the API writes prose in (the `Lang` enum); locales map onto one of them. */
@@ -50,7 +55,7 @@ const types: Record<string, string> = {
 };
 
 /** `query <name>(<vars>){<body>}` followed by every fragment the body uses, directly or not. */
-export function operation<V extends Variables>(name: string, vars: string, body: string): Operation<V> {
+export function operation<V extends Variables>(name: string, vars: string, body: string, reads: readonly string[] = []): Operation<V> {
   const used: string[] = [];
   const visit = (text: string) => {
     for (const [, spread] of text.matchAll(/\.\.\.(\w+)/g)) {
@@ -62,8 +67,11 @@ export function operation<V extends Variables>(name: string, vars: string, body:
   };
   visit(body);
   const defs = used.map((f) => `fragment ${f} on ${types[f]}{${fragments[f]}}`).join('');
-  return { name, document: `query ${name}(${vars}){${body}}${defs}`, hash: hashes[name] };
+  return { name, document: `query ${name}(${vars}){${body}}${defs}`, hash: hashes[name], reads };
 }
+
+/** What live widgets subscribe to (live.ts): the keys of each change. */
+export const LIVE: Operation = { name: 'VigiaLive', document: 'subscription VigiaLive{dataChanged{datasets}}', hash: hashes['VigiaLive'] };
 
 /** Every operation takes the language the API writes prose in. */
 export type Lang = { lang: ApiLang };

@@ -6,7 +6,7 @@
  * bundle. tests/widgets/persisted.test.ts checks the manifest against what a real page sends and
  * validates every document against the published schema.
  */
-import type { Operation } from './graphql.js';
+import { LIVE, type Operation } from './graphql.js';
 import { FOCUS_COUNTER, NATIONAL_COUNTER, REGION_COUNTER } from './vigia-coordination-counter/operation.js';
 import { INDICATOR } from './vigia-indicator/operation.js';
 import { REGION_CARD } from './vigia-region-card/operation.js';
@@ -26,4 +26,5 @@ export const OPERATIONS: readonly Operation[] = [
   INDICATOR,
   TRAINING_CHART,
   REGION_MAP,
+  LIVE,
 ];

@@ -5,6 +5,7 @@ export const REGION_COUNTER = operation<Lang & { code: string }>(
   'VigiaRegionCounter',
   '$code:String!,$lang:Lang!',
   'region(code:$code){name coordinationSpaceSummary{...Summary}}',
+  ['coordination-spaces'],
 );
 
 /** The coordination counter of the five focus regions together. */
@@ -12,6 +13,7 @@ export const FOCUS_COUNTER = operation<Lang>(
   'VigiaFocusCounter',
   '$lang:Lang!',
   'summary:coordinationSpaceSummary{...Summary} focus:regions(focus:true){name}',
+  ['coordination-spaces', 'coordination-spaces-five-regions'],
 );
 
 /** The national totals as the source reports them. */
@@ -19,4 +21,5 @@ export const NATIONAL_COUNTER = operation<Lang>(
   'VigiaNationalCounter',
   '$lang:Lang!',
   'summary:nationalCoordinationTotals{...Summary}',
+  ['coordination-spaces-national-2023'],
 );

@@ -5,4 +5,5 @@ export const REGION_CARD = operation<Lang & { code: string }>(
   'VigiaRegionCard',
   '$code:String!,$lang:Lang!',
   'region(code:$code){name isFocus highIncidence highIncidenceSource{...Source} coordinationSpaceSummary{...Summary} coordinationSpaces(first:100){edges{node{id name level province district locality note(lang:$lang)}}} policeTrained{...Indicator}}',
+  ['coordination-spaces', 'police-officers-trained-2021-2023'],
 );

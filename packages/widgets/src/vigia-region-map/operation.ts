@@ -8,4 +8,5 @@ export const REGION_MAP = operation<Lang>(
   'VigiaRegionMap',
   '$lang:Lang!',
   'regions{code slug name isFocus highIncidence highIncidenceSource{...Source} policeTrained{value periodStart periodEnd source{...Source} dataset{csvUrl title(lang:$lang)}} coordinationSpaceSummary{total source{...Source}}}',
+  ['coordination-spaces', 'police-officers-trained-2021-2023'],
 );

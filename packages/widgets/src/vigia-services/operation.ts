@@ -5,4 +5,5 @@ export const SERVICES = operation<Lang>(
   'VigiaServices',
   '$lang:Lang!',
   'policy{name(lang:$lang) decree serviceCount entityCount source{...Source}} entities{key name acronym kind serviceCount operationalActivityCount units{name acronym} services{number name(lang:$lang) results{year achieved unit(lang:$lang) executionRate source{...Source}}} source{...Source}}',
+  ['service-results'],
 );
