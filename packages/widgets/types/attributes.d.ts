@@ -1,6 +1,6 @@
 /**
  * The attributes of each Vigía element, for framework typings (jsx.d.ts, vue.d.ts).
- * Every value is a string attribute; booleans (`national`, `detail`) are on when present.
+ * Every value is a string attribute; booleans (`national`, `detail`, `live`) are on when present.
  */
 export interface VigiaCommonAttributes {
   /** GraphQL endpoint URL (default: the script tag's data-endpoint, else /graphql on the page's origin). */
@@ -13,6 +13,8 @@ export interface VigiaCommonAttributes {
   theme?: 'page' | 'light' | 'dark' | 'auto';
   /** Open every disclosure by default. */
   detail?: boolean;
+  /** Follow the data: show new figures in place when they change on the server. */
+  live?: boolean;
 }
 
 export interface VigiaElementAttributes {
