@@ -44,6 +44,8 @@ const COMMON: readonly AttrSpec[] = [
   { name: 'theme', values: ['light', 'dark', 'auto'] },
   { name: 'heading-level', values: ['2', '3', '4', '5', '6'] },
   { name: 'detail', boolean: true },
+  // The widget on the page follows the data (images are drawn once; they ignore it).
+  { name: 'live', boolean: true },
 ];
 
 export const IMAGE_WIDTH = { default: 1200, min: 320, max: 2400 } as const;
