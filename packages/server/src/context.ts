@@ -16,6 +16,8 @@ export interface Context {
    */
   data: Snapshot;
   readModel: ReadModel;
+  /** Where partners reach Vigía (PUBLIC_URL), for the URLs a citation gives; else the request's origin. */
+  publicUrl?: string | undefined;
   /** `dataChanged` streams and webhooks; absent where GraphQL runs in-process (embeds). */
   live?: Live | undefined;
 }

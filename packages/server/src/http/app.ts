@@ -67,6 +67,7 @@ export function createApp({ prisma, readModel, widgetsDir, consoleDir, productio
       data: await readModel.current(),
       readModel,
       live: production.live,
+      publicUrl: production.config.publicUrl,
     }),
     graphiql: { title: 'Vigía GraphQL API' },
     landingPage: false,

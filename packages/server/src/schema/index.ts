@@ -6,6 +6,7 @@ import './types/coordination.js';
 import './types/summary.js';
 import './types/dataset.js';
 import './types/history.js';
+import './types/citation.js';
 import './types/region.js';
 import './types/policy.js';
 import './types/context-facts.js';
