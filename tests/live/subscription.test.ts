@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, resolveDatabaseTarget, type PrismaClient } from '@vigia/schema';
 import { startServer, type RunningServer } from '@vigia/server';
@@ -67,6 +67,7 @@ describe('dataChanged on one server (SQLite)', () => {
     expect(write.errors).toBeUndefined();
     const [event] = await until(() => (s.results.length ? s.results : null), 2000, 'dataChanged');
     expect(s.events[0]!.at - sent).toBeLessThan(2000);
+    console.info(`live: mutation → event, same process: ${Math.round(s.events[0]!.at - sent)} ms`);
     const change = event.data.dataChanged;
     expect(change.datasets).toEqual(['service-results']);
     const { _max } = await server.prisma.auditEntry.aggregate({ _max: { id: true } });
@@ -111,6 +112,7 @@ describe('dataChanged on one server (SQLite)', () => {
     expect(imported.stdout).toMatch(/1 (updated|changed)/);
     const [event] = await until(() => (s.results.length ? s.results : null), 2000, 'dataChanged after the import');
     expect(s.events.find((e) => e.event === 'next')!.at - done).toBeLessThan(2000);
+    console.info(`live: CLI import exit → event (SQLite, poll): ${Math.round(s.events.find((e) => e.event === 'next')!.at - done)} ms`);
     expect(event.data.dataChanged.datasets).toEqual(['police-officers-trained-2021-2023']);
     s.close();
   });
@@ -233,6 +235,28 @@ describe('subscriptions obey the limits of queries', () => {
   });
 });
 
+describe('subscriptions as persisted operations', () => {
+  it('with PERSISTED_OPERATIONS_ONLY, anonymous callers subscribe by documentId; a document sent as text is refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigia-live-'));
+    const manifest = join(dir, 'operations.json');
+    const hash = createHash('sha256').update(DATA_CHANGED).digest('hex');
+    writeFileSync(manifest, JSON.stringify({ [hash]: DATA_CHANGED }));
+    const { server } = await start({ PERSISTED_OPERATIONS: manifest, PERSISTED_OPERATIONS_ONLY: 'true' });
+    try {
+      const byHash = await subscribe(server.graphqlUrl, { documentId: `sha256:${hash}` });
+      expect(byHash.status).toBe(200);
+      const byText = await subscribe(server.graphqlUrl);
+      await byText.ended;
+      expect(byText.status).toBe(403);
+      expect(byText.results[0].errors[0].extensions.code).toBe('PERSISTED_QUERY_ONLY');
+      byHash.close();
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 const pgUp = await postgresAvailable();
 const redisUp = await redisAvailable();
 if (!pgUp) console.warn(skipMessage);
@@ -244,10 +268,11 @@ describe.skipIf(!pgUp || !redisUp)('dataChanged across server processes (Postgre
   let b: ServerProcess;
   let prisma: PrismaClient;
   let admin: string;
+  const prefix = `vigia-live-${randomBytes(4).toString('hex')}:`;
 
   beforeAll(async () => {
     db = await createTestDatabase('vigia_live');
-    const env = { DATABASE_URL: db.url, REDIS_URL: redisUrl, REDIS_PREFIX: `vigia-live-${randomBytes(4).toString('hex')}:`, SUBSCRIPTION_HEARTBEAT_MS: '500' };
+    const env = { DATABASE_URL: db.url, REDIS_URL: redisUrl, REDIS_PREFIX: prefix, SUBSCRIPTION_HEARTBEAT_MS: '500' };
     // A first, alone, so it migrates and seeds the new database; then B.
     // A does not poll: only Redis can tell it of B's writes.
     a = await startProcess({ ...env, DATA_CHANGE_POLL_MS: '0' });
@@ -272,6 +297,7 @@ describe.skipIf(!pgUp || !redisUp)('dataChanged across server processes (Postgre
     await until(() => onA.results.length && onB.results.length, 2000, 'dataChanged on both processes');
     const arrivedA = onA.events.find((e) => e.event === 'next')!.at;
     expect(arrivedA - sent).toBeLessThan(2000);
+    console.info(`live: mutation through B → event on A (PostgreSQL + Redis): ${Math.round(arrivedA - sent)} ms`);
     const changeA = onA.results[0].data.dataChanged;
     expect(changeA).toEqual(onB.results[0].data.dataChanged);
     expect(changeA.datasets).toEqual(['service-results']);
@@ -300,6 +326,27 @@ describe.skipIf(!pgUp || !redisUp)('dataChanged across server processes (Postgre
     expect(code).toBe(0);
     expect(ms).toBeLessThan(3000);
   });
+  it('a CLI import with REDIS_URL reaches a process that does not poll (the only one left), within 2 s', async () => {
+    const s = await subscribe(`${a.url}/graphql`);
+    await until(() => s.comments, 5000, 'the stream open');
+    const csv = await (await fetch(`${a.url}/data/police-officers-trained-2021-2023.csv`)).text();
+    const dir = mkdtempSync(join(tmpdir(), 'vigia-live-'));
+    try {
+      const file = join(dir, 'training.csv');
+      writeFileSync(file, csv.replace(/(police-trained-moquegua,[^\n]*?,)250,/, '$1251,'));
+      const imported = await vigia(['import', file], { DATABASE_URL: db.url, REDIS_URL: redisUrl, REDIS_PREFIX: prefix });
+      const done = performance.now();
+      expect(imported.code, imported.stderr).toBe(0);
+      const [event] = await until(() => (s.results.length ? s.results : null), 2000, 'dataChanged after the import');
+      expect(s.events.find((e) => e.event === 'next')!.at - done).toBeLessThan(2000);
+      console.info(`live: CLI import exit → event on A (Redis, no poll): ${Math.round(s.events.find((e) => e.event === 'next')!.at - done)} ms`);
+      expect(event.data.dataChanged.datasets).toEqual(['police-officers-trained-2021-2023']);
+    } finally {
+      s.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
 });
 
 describe('shutdown', () => {

@@ -228,6 +228,9 @@ async function importCommand(fileArg: string, options: Options): Promise<number>
     // Loaded here only: the cache brings yoga and Redis, which no other command needs.
     const purgeShared = async () => (await import('../cache/index.js')).purgeSharedResponseCache();
     if (changes && (await purgeShared().catch(() => false))) console.log('Emptied the shared response cache.');
+    // With Redis, servers hear of it now (live subscribers, webhooks), not at their next poll.
+    const announce = async () => (await import('../live/announce.js')).announceChange(result.auditEntryId);
+    if (changes) await announce().catch(() => false);
     return 0;
   } catch (error) {
     bar?.stop();

@@ -23,6 +23,7 @@ import { primaryOf, type PrismaClient } from '@vigia/schema';
 import type { Logger } from '../observability/logger.js';
 import type { ReadModel } from '../read-model/read-model.js';
 import type { Snapshot } from '../read-model/snapshot.js';
+import { changesChannel } from './announce.js';
 import { changeBetween, type DataChange } from './changes.js';
 
 export interface LiveEventsOptions {
@@ -40,8 +41,6 @@ export interface LiveEventsOptions {
 
 /** Events a slow client has not read yet are dropped oldest first past this many (it still gets the newest). */
 const BUFFERED_EVENTS = 16;
-
-export const changesChannel = (prefix: string) => `${prefix}data-changes`;
 
 export class LiveEvents {
   readonly #options: LiveEventsOptions;
