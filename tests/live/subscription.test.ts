@@ -64,10 +64,11 @@ describe('dataChanged on one server (SQLite)', () => {
     expect(before).toBe(200);
     const sent = performance.now();
     const write = await gql(server.graphqlUrl, RESULT(41), {}, { authorization: `Bearer ${admin}` });
+    const answered = performance.now();
     expect(write.errors).toBeUndefined();
     const [event] = await until(() => (s.results.length ? s.results : null), 2000, 'dataChanged');
     expect(s.events[0]!.at - sent).toBeLessThan(2000);
-    console.info(`live: mutation → event, same process: ${Math.round(s.events[0]!.at - sent)} ms`);
+    console.info(`live: mutation sent → event, same process: ${Math.round(s.events[0]!.at - sent)} ms (the mutation's answer came after ${Math.round(answered - sent)} ms)`);
     const change = event.data.dataChanged;
     expect(change.datasets).toEqual(['service-results']);
     const { _max } = await server.prisma.auditEntry.aggregate({ _max: { id: true } });
@@ -112,7 +113,7 @@ describe('dataChanged on one server (SQLite)', () => {
     expect(imported.stdout).toMatch(/1 (updated|changed)/);
     const [event] = await until(() => (s.results.length ? s.results : null), 2000, 'dataChanged after the import');
     expect(s.events.find((e) => e.event === 'next')!.at - done).toBeLessThan(2000);
-    console.info(`live: CLI import exit → event (SQLite, poll): ${Math.round(s.events.find((e) => e.event === 'next')!.at - done)} ms`);
+    console.info(`live: CLI import → event (SQLite, poll): ${Math.round(s.events.find((e) => e.event === 'next')!.at - done)} ms after the command exited`);
     expect(event.data.dataChanged.datasets).toEqual(['police-officers-trained-2021-2023']);
     s.close();
   });
@@ -339,7 +340,7 @@ describe.skipIf(!pgUp || !redisUp)('dataChanged across server processes (Postgre
       expect(imported.code, imported.stderr).toBe(0);
       const [event] = await until(() => (s.results.length ? s.results : null), 2000, 'dataChanged after the import');
       expect(s.events.find((e) => e.event === 'next')!.at - done).toBeLessThan(2000);
-      console.info(`live: CLI import exit → event on A (Redis, no poll): ${Math.round(s.events.find((e) => e.event === 'next')!.at - done)} ms`);
+      console.info(`live: CLI import → event on A (Redis, no poll): ${Math.round(s.events.find((e) => e.event === 'next')!.at - done)} ms after the command exited`);
       expect(event.data.dataChanged.datasets).toEqual(['police-officers-trained-2021-2023']);
     } finally {
       s.close();
