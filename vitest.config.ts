@@ -40,6 +40,7 @@ export default defineConfig({
                 include: [
                   'tests/api/**/*.test.ts',
                   'tests/write/**/*.test.ts',
+                  'tests/publish/**/*.test.ts',
                   'tests/production/{caching,hardening,limits,operations}.test.ts',
                   'tests/widgets/**/*.test.ts',
                   'tests/seed.test.ts',

@@ -31,6 +31,8 @@ export interface Config {
   redisPrefix: string;
   /** Where partners reach Vigía (PUBLIC_URL): embeds' canonical URLs, oEmbed, Open Graph; unset = the request's Host. */
   publicUrl: string | undefined;
+  /** The licence the data is published under (DATA_LICENSE_URL), named in the DCAT catalogue; unset = none is claimed. */
+  dataLicenseUrl: string | undefined;
   /** How many proxies in front of the server to trust for X-Forwarded-For (0 = none). */
   trustProxy: number;
   limits: {
@@ -173,6 +175,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push('DATABASE_REPLICA_URLS needs DATABASE_URL=postgresql://… (read replicas are a PostgreSQL deployment)');
   }
 
+  const dataLicenseUrl = read('DATA_LICENSE_URL');
+  if (dataLicenseUrl !== undefined && !/^https?:\/\/\S+$/i.test(dataLicenseUrl)) {
+    problems.push(`DATA_LICENSE_URL must be an http(s) URL of the licence (e.g. https://creativecommons.org/licenses/by/4.0/); got "${dataLicenseUrl}"`);
+  }
+
   const trustRaw = read('TRUST_PROXY')?.toLowerCase();
   let trustProxy = 0;
   if (trustRaw === 'true') trustProxy = 1;
@@ -206,6 +213,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl,
     redisPrefix: read('REDIS_PREFIX') ?? 'vigia:',
     publicUrl: read('PUBLIC_URL'),
+    dataLicenseUrl,
     trustProxy,
     limits: {
       maxDepth: int('MAX_DEPTH', 10, 1, 100),

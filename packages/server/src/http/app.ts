@@ -13,6 +13,7 @@ import { suppressionThreshold } from '../data/suppression.js';
 import type { ReadModel } from '../read-model/read-model.js';
 import { schema } from '../schema/index.js';
 import { createEmbedRoutes } from '../embed/routes.js';
+import { createPublishRoutes } from '../publish/routes.js';
 import { createConsoleRoute } from './console.js';
 import { createProductionLayer, type ProductionLayer } from './production.js';
 import { sendJson } from './json.js';
@@ -89,6 +90,15 @@ export function createApp({ prisma, readModel, widgetsDir, consoleDir, productio
     widgetScript: () => widgets?.script() ?? 'vigia-widgets.js',
   });
 
+  // /feeds/changes.atom, /catalog.jsonld and /data/<dataset>.{apa.txt,bib,csl.json} (publish/routes.ts).
+  const publish = createPublishRoutes({
+    readModel,
+    httpMaxAgeSeconds: production.config.cache.httpMaxAgeSeconds,
+    publicUrl: production.config.publicUrl,
+    trustProxy: production.config.trustProxy,
+    dataLicenseUrl: production.config.dataLicenseUrl,
+  });
+
   // /console/: the stewards' console, under its own Content-Security-Policy.
   const consoleFiles = createConsoleRoute(consoleDir);
 
@@ -99,6 +109,7 @@ export function createApp({ prisma, readModel, widgetsDir, consoleDir, productio
     graphql: (req, res) => void yoga(req, res),
     probe: (_req, res, path) => (path === '/health' ? void health(prisma, res) : notFound(res)),
     data: (req, res, path) => {
+      if (publish(req, res, path, parseTarget(req.url)?.search ?? new URLSearchParams())) return;
       const csv = /^\/data\/([^/]+)\.csv$/.exec(path);
       if (!csv || (req.method !== 'GET' && req.method !== 'HEAD')) return notFound(res);
       const key = decodeSegment(csv[1]!);
@@ -115,6 +126,9 @@ export function createApp({ prisma, readModel, widgetsDir, consoleDir, productio
       widgets.serve(req, res, () => notFound(res));
     },
     console: consoleFiles,
+    publish: (req, res, path) => {
+      if (!publish(req, res, path, parseTarget(req.url)?.search ?? new URLSearchParams())) notFound(res);
+    },
     other: (_req, res, path) => {
       if (path !== '/') return notFound(res);
       sendJson(res, 200, {
@@ -126,6 +140,8 @@ export function createApp({ prisma, readModel, widgetsDir, consoleDir, productio
         data: '/data/<dataset>.csv',
         embed: '/embed/<element>',
         oembed: '/oembed',
+        feed: '/feeds/changes.atom',
+        catalog: '/catalog.jsonld',
       });
     },
   };

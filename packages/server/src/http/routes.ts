@@ -2,7 +2,7 @@
  * The route table: which part of the HTTP surface a path belongs to. The steps around the
  * routes (logs, metrics, CORS, limits) and the router in app.ts read it from here alone.
  */
-export type RouteName = 'graphql' | 'data' | 'embed' | 'probe' | 'widgets' | 'console' | 'other';
+export type RouteName = 'graphql' | 'data' | 'embed' | 'probe' | 'widgets' | 'console' | 'publish' | 'other';
 
 export const ROUTES: readonly { name: RouteName; matches(path: string): boolean }[] = [
   { name: 'graphql', matches: (path) => path === '/graphql' || path.startsWith('/graphql/') },
@@ -11,6 +11,7 @@ export const ROUTES: readonly { name: RouteName; matches(path: string): boolean 
   { name: 'probe', matches: (path) => path === '/health' || path === '/ready' || path === '/metrics' },
   { name: 'widgets', matches: (path) => path.startsWith('/widgets') },
   { name: 'console', matches: (path) => path === '/console' || path.startsWith('/console/') },
+  { name: 'publish', matches: (path) => path.startsWith('/feeds/') || path === '/catalog.jsonld' },
 ];
 
 export function routeOf(path: string): RouteName {
