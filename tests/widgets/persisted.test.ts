@@ -19,7 +19,7 @@ const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.met
 const manifest = JSON.parse(readFileSync(root('packages/widgets/dist/persisted-operations.json'), 'utf8')) as Record<string, string>;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** Every operation of the widgets, once each: every element and each of the counter's three kinds. */
+/** Every operation of the widgets, once each: every element, each of the counter's three kinds, and (a live element) the subscription. */
 const EVERY = `
   <vigia-region-card region="puno"></vigia-region-card>
   <vigia-coordination-counter></vigia-coordination-counter>
@@ -28,21 +28,21 @@ const EVERY = `
   <vigia-services></vigia-services>
   <vigia-indicator key="victims-women-share"></vigia-indicator>
   <vigia-training-chart></vigia-training-chart>
-  <vigia-region-map></vigia-region-map>`;
+  <vigia-region-map live></vigia-region-map>`;
 
 /** The console's own line for each 400 answer a fallback starts from; nothing else may be logged. */
 const unexpected = (errors: string[]) => errors.filter((e) => !/status of 400 \(Bad Request\)/.test(e));
 
 describe('dist/persisted-operations.json', () => {
-  it('holds each document under the SHA-256 of its exact text: one named query, valid against the published schema', () => {
+  it('holds each document under the SHA-256 of its exact text: one named query (or the live subscription), valid against the published schema', () => {
     const schema = buildSchema(readFileSync(root('packages/schema/schema.graphql'), 'utf8'));
-    expect(Object.keys(manifest).length).toBe(8);
+    expect(Object.keys(manifest).length).toBe(9);
     for (const [hash, document] of Object.entries(manifest)) {
       expect(sha256(document)).toBe(hash);
       const ast = parse(document);
       expect(validate(schema, ast).map((e) => e.message), document).toEqual([]);
       const operation = getOperationAST(ast);
-      expect(operation?.operation).toBe('query');
+      expect(operation?.operation).toBe(operation?.name?.value === 'VigiaLive' ? 'subscription' : 'query');
       expect(operation?.name?.value).toMatch(/^Vigia[A-Z]\w+$/);
       expect(ast.definitions.filter((d) => d.kind === 'OperationDefinition')).toHaveLength(1);
     }
@@ -78,7 +78,7 @@ describe('a server that accepts only persisted operations from anonymous callers
       expect(sent(request.url).query).toBeNull();
     }
     const hashes = tab.graphql.map((r) => sent(r.url).hash);
-    expect(hashes).toHaveLength(8);
+    expect(hashes).toHaveLength(9);
     expect(new Set(hashes)).toEqual(new Set(Object.keys(manifest)));
     expect(tab.errors).toEqual([]);
     await tab.context.close();
@@ -135,8 +135,8 @@ describe('a server without the widgets’ manifest', () => {
 
     const byHash = tab.graphql.filter((r) => sent(r.url).hash);
     const byText = tab.graphql.filter((r) => sent(r.url).query);
-    expect(byHash).toHaveLength(8);
-    expect(byText).toHaveLength(8);
+    expect(byHash).toHaveLength(9);
+    expect(byText).toHaveLength(9);
     expect(byHash.every((r) => r.status === 400)).toBe(true);
     expect(byText.every((r) => r.status === 200)).toBe(true);
     // Each text is the manifest's document under the hash first tried, with the same variables.
@@ -158,7 +158,7 @@ describe('a server without the widgets’ manifest', () => {
     );
     await settled(tab.page);
     expect(await text(tab.page, 'vigia-region-card', 1)).toMatch(/^Tacna .*320 efectivos policiales capacitados/);
-    expect(tab.graphql.slice(16).map((r) => [sent(r.url).hash, r.status])).toEqual([
+    expect(tab.graphql.slice(18).map((r) => [sent(r.url).hash, r.status])).toEqual([
       [null, 200],
       [null, 200],
     ]);
