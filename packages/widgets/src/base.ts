@@ -55,6 +55,7 @@ export interface View {
  * @csspart notes - The disclosure with the full citations and notes.
  * @csspart link - Every link (source, CSV, Vigía).
  * @csspart csv - The CSV link.
+ * @csspart cite - The "Cite this data" line (APA, BibTeX, CSL-JSON), inside the notes disclosure.
  * @csspart credit - The Vigía link.
  * @csspart skeleton - Loading placeholder, shaped like the graphic.
  * @csspart error - The failure message.
@@ -266,6 +267,7 @@ export abstract class VigiaElement<D> extends LitElement {
               <div class="body">
                 ${this.sources(loc, v.sources)}
                 ${notes.map((n) => html`<p class="note">${n}</p>`)}
+                ${csv ? this.cite(loc, csv) : nothing}
               </div>
             </details>`
           : nothing}
@@ -303,6 +305,16 @@ export abstract class VigiaElement<D> extends LitElement {
       ${loc.date(src.publishedOn)}${src.slide != null ? `, ${loc.m.slide(loc.num(src.slide))}` : ''}:
       ${src.section}${src.citedWork ? ` (${loc.m.cites(src.citedWork)})` : ''}.
     </p>`;
+  }
+
+  /**
+   * "Cite this data": the dataset's citation files, beside its CSV on the server
+   * (/data/<dataset>.apa.txt, .bib, .csl.json), in the widget's language.
+   */
+  protected cite(loc: Locale, csv: string): TemplateResult {
+    const file = (ext: string) => csv.replace(/\.csv(?=$|[?#])/, `.${ext}`) + (loc.m.api === 'EN' ? '?lang=en' : '');
+    const link = (ext: string, label: string) => html`<a part="link" href=${file(ext)}>${label}</a>`;
+    return html`<p class="cite-data" part="cite">${loc.m.cite}: ${link('apa.txt', 'APA')} · ${link('bib', 'BibTeX')} · ${link('csl.json', 'CSL-JSON')}</p>`;
   }
 
   /** One full citation per distinct source (many figures often share one slide). */

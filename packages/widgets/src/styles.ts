@@ -118,7 +118,7 @@ export const base = css`
     background: var(--_accent);
     border-color: var(--_accent);
   }
-  .lf, .foot, summary, .key, .stat, .tag, .rows, table, .muted, .note, .cite {
+  .lf, .foot, summary, .key, .stat, .tag, .rows, table, .muted, .note, .cite, .cite-data {
     font-family: var(--_lf);
   }
   .foot {
@@ -151,7 +151,7 @@ export const base = css`
   .notes summary {
     font-weight: 400;
   }
-  .cite, .note {
+  .cite, .note, .cite-data {
     color: var(--_muted);
     font-size: var(--_small);
     margin: 0.35em 0;

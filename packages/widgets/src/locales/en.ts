@@ -35,6 +35,7 @@ const common: typeof es = {
   csv: 'Data (CSV)',
   fullSource: 'Full source',
   sourceAndNotes: 'Full source and notes',
+  cite: 'Cite this data',
   pending: 'Data pending',
   noValue: 'no data',
   note: 'Note on the source',

@@ -40,6 +40,7 @@ export const common = {
   csv: 'Datos (CSV)',
   fullSource: 'Fuente completa',
   sourceAndNotes: 'Fuente completa y notas',
+  cite: 'Citar estos datos',
   pending: 'Datos pendientes',
   noValue: 'sin dato',
   note: 'Nota de la fuente',
