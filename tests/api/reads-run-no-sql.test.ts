@@ -68,3 +68,13 @@ it('reads the data again after a write, one SELECT per table, and answers with t
   expect(read.service.results.find((r: any) => r.year === 2023).achieved).toBe(2700);
   expect(selects()).toEqual([]);
 });
+
+it('answers public CSV downloads from the same data in memory, without a single SQL statement', async () => {
+  statements.length = 0;
+  const res = await fetch(`${server.url}/data/police-officers-trained-2021-2023.csv`);
+  expect(res.status).toBe(200);
+  const csv = await res.text();
+  expect(csv.split('\n')[0]).toMatch(/^dataset,key,label,/);
+  expect(csv).toContain(',police-trained-puno,');
+  expect(selects()).toEqual([]);
+});

@@ -115,11 +115,14 @@ describe.skipIf(!pgUp)('PostgreSQL goes away mid-service (a proxy the test cuts)
     expect(r.text).not.toMatch(/Unexpected error/);
   });
 
-  it('answers a CSV download and /health 503, with a code', async () => {
+  it('answers a public CSV download from memory; one with a key it cannot check, and /health, 503 with a code', async () => {
     const csv = await fetch(`${server.url}/data/police-officers-trained-2021-2023.csv`);
-    expect(csv.status).toBe(503);
-    expect(csv.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect((await csv.json()).code).toBe('SERVICE_UNAVAILABLE');
+    expect(csv.status).toBe(200);
+    expect(await csv.text()).toContain(',police-trained-puno,');
+    const keyed = await fetch(`${server.url}/data/police-officers-trained-2021-2023.csv`, { headers: { authorization: `Bearer ${neverUsedKey}` } });
+    expect(keyed.status).toBe(503);
+    expect(keyed.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect((await keyed.json()).code).toBe('SERVICE_UNAVAILABLE');
     expect((await fetch(`${server.url}/health`)).status).toBe(503);
   });
 

@@ -2,7 +2,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { readReplicas } from '@prisma/extension-read-replicas';
 import { PrismaClient } from './generated/prisma/client.js';
 import { PrismaClient as PostgresPrismaClient } from './generated/prisma-postgresql/client.js';
-import type { DatabaseTarget } from './database-url.js';
+import type { DatabaseTarget, Provider } from './database-url.js';
 import { SqliteAdapterFactory, withSqliteTransactionMode } from './sqlite.js';
 
 export { PrismaClient };
@@ -23,6 +23,8 @@ export interface ClientOptions {
 
 /** The replica clients behind a client made with `replicaUrls` (for readiness checks). */
 const replicasOf = new WeakMap<object, PrismaClient[]>();
+/** The database each client made here talks to. */
+const providers = new WeakMap<object, Provider>();
 
 /** A Prisma client for the target database, through the matching driver adapter. */
 export function createPrismaClient(target: DatabaseTarget, options: ClientOptions = {}): PrismaClient {
@@ -31,11 +33,20 @@ export function createPrismaClient(target: DatabaseTarget, options: ClientOption
     throw new Error('Read replicas need PostgreSQL: DATABASE_URL must be postgresql://… to use replicas.');
   }
   const primary = connect(target.provider, target.url, options);
+  providers.set(primary, target.provider);
   if (!replicaUrls.length) return primary;
   const replicas = replicaUrls.map((url) => connect('postgresql', url, options));
   const client = primary.$extends(readReplicas({ replicas: replicas as never })) as unknown as PrismaClient;
   replicasOf.set(client, replicas);
+  providers.set(client, target.provider);
   return client;
+}
+
+/** Which database a client made by createPrismaClient talks to (for what differs between them, such as isolation levels). */
+export function providerOf(prisma: PrismaClient): Provider {
+  const provider = providers.get(prisma) ?? providers.get(primaryOf(prisma));
+  if (!provider) throw new Error('providerOf: this client was not made by createPrismaClient');
+  return provider;
 }
 
 /** The client that writes: the primary itself when `prisma` routes reads to replicas. */

@@ -3,7 +3,7 @@
  * URL, the Prisma client, migrations and the reviewed seed data.
  */
 export { resolveDatabaseTarget, defaultSqliteFile, repoRoot, type DatabaseTarget, type Provider } from './database-url.js';
-export { createPrismaClient, primaryOf, replicaClientsOf, PrismaClient, type ClientOptions } from './client.js';
+export { createPrismaClient, primaryOf, providerOf, replicaClientsOf, PrismaClient, type ClientOptions } from './client.js';
 export { isSqliteBusy, withSqliteTransactionMode, SQLITE_BUSY_TIMEOUT_MS } from './sqlite.js';
 export type * from './generated/prisma/client.js';
 export { seed, type SeedResult } from './seed/seed.js';

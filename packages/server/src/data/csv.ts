@@ -1,7 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import type { PrismaClient } from '@vigia/schema';
 import type { Caller } from '../auth/caller.js';
-import { loadSpaces } from './coordination-spaces.js';
+import type { Snapshot } from '../read-model/snapshot.js';
 import { publishedValue, suppressedText } from './suppression.js';
 import { isoDay } from './values.js';
 
@@ -54,26 +53,23 @@ export type SpaceRecord = Record<(typeof SPACE_COLUMNS)[number], string | null>;
 /**
  * The observations of one dataset (or of all, with no key), as this caller may see them:
  * small victim counts are "< 5" (value null) unless the caller is an editor or admin.
+ * Read from the snapshot, as the API reads them (same rows, same order: by dataset, then
+ * position), so a widget's figure and its CSV link always agree.
  * Returns null when the dataset does not exist.
  */
-export async function observationRecords(
-  prisma: PrismaClient,
-  datasetKey: string | undefined,
-  caller: Caller | null,
-): Promise<ObservationRecord[] | null> {
+export function observationRecords(data: Snapshot, datasetKey: string | undefined, caller: Caller | null): ObservationRecord[] | null {
+  let rows = data.observations;
   if (datasetKey !== undefined) {
-    const exists = await prisma.dataset.findUnique({ where: { key: datasetKey }, select: { id: true } });
-    if (!exists) return null;
+    const dataset = data.datasetByKey.get(datasetKey);
+    if (!dataset) return null;
+    rows = data.observationsOfDataset.get(dataset.id) ?? [];
   }
-  const rows = await prisma.observation.findMany({
-    where: datasetKey === undefined ? {} : { dataset: { key: datasetKey } },
-    include: { dataset: true, region: true, source: { include: { document: true } } },
-    orderBy: [{ dataset: { position: 'asc' } }, { position: 'asc' }, { id: 'asc' }],
-  });
   return rows.map((o) => {
-    const published = publishedValue({ ...o, countsVictims: o.dataset.countsVictims }, caller);
+    const dataset = data.datasetById.get(o.datasetId)!;
+    const source = data.sourceById.get(o.sourceId)!;
+    const published = publishedValue({ ...o, countsVictims: dataset.countsVictims }, caller);
     return {
-      dataset: o.dataset.key,
+      dataset: dataset.key,
       key: o.key,
       label: o.label,
       label_en: o.labelEn,
@@ -82,42 +78,37 @@ export async function observationRecords(
       period_start: isoDay(o.periodStart),
       period_end: isoDay(o.periodEnd),
       scope: o.scope,
-      region_code: o.region?.code ?? null,
+      region_code: (o.regionId && data.regionById.get(o.regionId)?.code) ?? null,
       area: o.area,
       breakdown_dimension: o.breakdownDimension,
       breakdown_value: o.breakdownValue,
       base_label: o.baseLabel,
       base_label_en: o.baseLabelEn,
       suppressed: published.suppressed,
-      source_key: o.source.key,
-      source_section: o.source.section,
-      source_document: o.source.document.title,
-      source_published_on: o.source.document.publishedOn,
+      source_key: source.key,
+      source_section: source.section,
+      source_document: source.document.title,
+      source_published_on: source.document.publishedOn,
     };
   });
 }
 
-/** Every coordination space, open and closed, in the order of the source. */
-export async function spaceRecords(prisma: PrismaClient): Promise<SpaceRecord[]> {
-  const spaces = await loadSpaces(prisma);
-  const order = await prisma.coordinationSpace.findMany({ select: { key: true }, orderBy: [{ position: 'asc' }, { id: 'asc' }] });
-  return order.map(({ key }) => {
-    const s = spaces.get(key)!.snapshot;
-    return {
-      key: s.key,
-      name: s.name,
-      level: s.level,
-      region_code: s.regionCode,
-      province: s.province,
-      district: s.district,
-      locality: s.locality,
-      source_text: s.sourceText,
-      note: s.note,
-      source_key: s.sourceKey,
-      closed_on: s.closedOn,
-      closed_reason: s.closedReason,
-    };
-  });
+/** Every coordination space, open and closed, in the order of the source (the snapshot's). */
+export function spaceRecords(data: Snapshot): SpaceRecord[] {
+  return data.coordinationSpaces.map((s) => ({
+    key: s.key,
+    name: s.name,
+    level: s.level,
+    region_code: data.regionById.get(s.regionId)!.code,
+    province: s.province,
+    district: s.district,
+    locality: s.locality,
+    source_text: s.sourceText,
+    note: s.note,
+    source_key: data.sourceById.get(s.sourceId)!.key,
+    closed_on: s.closedOn && isoDay(s.closedOn),
+    closed_reason: s.closedReason,
+  }));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -175,8 +166,8 @@ export function toCsv(columns: readonly string[], records: Record<string, unknow
  * the caller may see them. Returns null when the dataset does not exist. A pending dataset
  * gives the header alone.
  */
-export async function observationsCsv(prisma: PrismaClient, datasetKey?: string, caller: Caller | null = null): Promise<string | null> {
-  const records = await observationRecords(prisma, datasetKey, caller);
+export function observationsCsv(data: Snapshot, datasetKey?: string, caller: Caller | null = null): string | null {
+  const records = observationRecords(data, datasetKey, caller);
   if (!records) return null;
   return toCsv(OBSERVATION_COLUMNS, records, suppressedText());
 }

@@ -1,5 +1,6 @@
-import type { PrismaClient } from '@vigia/schema';
+import { primaryOf, providerOf, type PrismaClient } from '@vigia/schema';
 import type { Caller } from '../auth/caller.js';
+import { loadSnapshot } from '../read-model/snapshot.js';
 import { observationRecords, OBSERVATION_COLUMNS, SPACE_COLUMNS, spaceRecords, toCsv } from './csv.js';
 import { InputError } from './errors.js';
 import { suppressedText } from './suppression.js';
@@ -14,22 +15,24 @@ export const JSON_FORMAT = 'vigia-export';
  * What `pnpm vigia export <what>` writes: `indicators` (every observation), a dataset key
  * (its observations) or `coordination-spaces`, as CSV (one header row) or JSON (one row per
  * line), as the caller may see them: without an editor or admin key, small victim counts
- * are suppressed exactly as on the public API.
+ * are suppressed exactly as on the public API. The rows come from a snapshot loaded as a
+ * server loads it (read-model/), so an export holds what the API and the CSV downloads show.
  */
 export async function exportData(prisma: PrismaClient, what: string, format: ExportFormat, caller: Caller | null): Promise<string> {
   let kind: ExportKind;
   let columns: readonly string[];
   let records: Record<string, unknown>[];
+  const data = await loadSnapshot(primaryOf(prisma), providerOf(prisma));
   if (what === 'coordination-spaces') {
     kind = 'coordination-spaces';
     columns = SPACE_COLUMNS;
-    records = await spaceRecords(prisma);
+    records = spaceRecords(data);
   } else {
     kind = 'observations';
     columns = OBSERVATION_COLUMNS;
-    const found = await observationRecords(prisma, what === 'indicators' ? undefined : what, caller);
+    const found = observationRecords(data, what === 'indicators' ? undefined : what, caller);
     if (!found) {
-      const datasets = (await prisma.dataset.findMany({ select: { key: true }, orderBy: { position: 'asc' } })).map((d) => d.key);
+      const datasets = data.datasets.map((d) => d.key);
       throw new InputError('what', `"${what}" is not indicators, coordination-spaces or a dataset key (${datasets.join(', ')})`);
     }
     records = found;
