@@ -19,8 +19,10 @@ export function requestLog(runtime: Pick<Runtime, 'logger' | 'metrics' | 'draini
       const seconds = (performance.now() - state.started) / 1000;
       const { route } = state;
       metrics.httpRequests.inc({ route, method: req.method ?? 'GET', status: String(res.statusCode) });
-      metrics.httpDuration.observe({ route }, seconds);
-      if (route === 'graphql' && state.operationType) {
+      // A subscription's stream lasts minutes or hours: it would drown the latency histograms.
+      const stream = state.operationType === 'subscription';
+      if (!stream) metrics.httpDuration.observe({ route }, seconds);
+      if (route === 'graphql' && state.operationType && !stream) {
         metrics.operationDuration.observe({ operation: metrics.operationLabel(state.operation), type: state.operationType }, seconds);
       }
       const line = {
