@@ -34,7 +34,26 @@ interface Params {
 }
 
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
-const etags = new WeakMap<object, string>();
+
+/** A request resolved to its cache entry's key: the same for every request with this target or body. */
+interface Resolved {
+  key: string;
+  document: string;
+  params: Params;
+}
+
+/** An answer as sent: its bytes encoded once per cache entry (a memory store hands back the same object). */
+interface Encoded {
+  body: Buffer;
+  length: string;
+  etag: string;
+  cacheControl: string | undefined;
+}
+
+/** Resolved requests remembered (most partner traffic is a few widget URLs, over and over). */
+const RESOLVED_ENTRIES = 1000;
+/** Longer targets or bodies are resolved each time (they are not what widgets send). */
+const RESOLVED_MAX_CHARS = 4096;
 
 /** The media type yoga would answer with, or undefined when the Accept header is not a plain one. */
 export function negotiate(accept: string | undefined): string | undefined {
@@ -58,6 +77,8 @@ function parseJson(text: string | null): unknown {
   }
 }
 
+export type FastPath = ReturnType<typeof createFastPath>;
+
 export function createFastPath({ store, manifest, persistedOnly }: FastPathOptions) {
   const documentOf = (params: Params): string | undefined => {
     if (typeof params.query === 'string') return persistedOnly ? undefined : params.query;
@@ -67,14 +88,30 @@ export function createFastPath({ store, manifest, persistedOnly }: FastPathOptio
     return id ? manifest.get(id.replace(/^sha256:/i, '').toLowerCase()) : undefined;
   };
 
-  /** Serves the request from the cache and resolves with what it served, or undefined to pass it on. */
-  return async function serve(req: IncomingMessage, res: ServerResponse, body: Buffer | undefined): Promise<Hit | undefined> {
-    if (req.headers.authorization || !req.headers.host) return undefined;
-    const mediaType = negotiate(req.headers.accept);
-    if (!mediaType) return undefined;
+  /**
+   * The request's cache key and document, or undefined when the fast path does not take it.
+   * Depends only on the origin, the method and the target (GET) or body (POST), so a widget's
+   * request, sent by every partner page, is parsed and hashed once, then remembered.
+   */
+  const remembered = new Map<string, Resolved>();
+  function resolve(req: IncomingMessage, body: Buffer | undefined): Resolved | undefined {
+    const origin = `${(req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'}://${req.headers.host}`;
+    const text = req.method === 'GET' ? (req.url ?? '/') : body!.toString('utf8');
+    const id = text.length <= RESOLVED_MAX_CHARS ? `${req.method}\u0000${origin}\u0000${text}` : undefined;
+    const known = id === undefined ? undefined : remembered.get(id);
+    if (known) return known;
+    const found = parse(req, text, origin);
+    if (found && id !== undefined) {
+      if (remembered.size >= RESOLVED_ENTRIES) remembered.delete(remembered.keys().next().value!);
+      remembered.set(id, found);
+    }
+    return found;
+  }
+
+  function parse(req: IncomingMessage, text: string, origin: string): Resolved | undefined {
     let params: Params;
     if (req.method === 'GET') {
-      const search = new URL(req.url ?? '/', 'http://x').searchParams;
+      const search = new URL(text, 'http://x').searchParams;
       params = {
         query: search.get('query') ?? undefined,
         variables: parseJson(search.get('variables')),
@@ -82,12 +119,10 @@ export function createFastPath({ store, manifest, persistedOnly }: FastPathOptio
         extensions: parseJson(search.get('extensions')),
         documentId: search.get('documentId') ?? undefined,
       };
-    } else if (req.method === 'POST' && body && JSON_TYPE.test(req.headers['content-type'] ?? '')) {
-      const parsed = parseJson(body.toString('utf8'));
+    } else {
+      const parsed = parseJson(text);
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
       params = parsed as Params;
-    } else {
-      return undefined;
     }
     const variables = params.variables ?? undefined;
     const isMap = (value: unknown) => value === undefined || value === null || (typeof value === 'object' && !Array.isArray(value));
@@ -102,20 +137,49 @@ export function createFastPath({ store, manifest, persistedOnly }: FastPathOptio
       operationName: params.operationName as string | undefined,
       variableValues: variables as Record<string, unknown> | undefined,
       // As yoga's side keys it (cache/plugin.ts): by the origin the answer's URLs are built from.
-      sessionId: new URL(`${(req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'}://${req.headers.host}`).origin,
+      sessionId: new URL(origin).origin,
     });
-    const hit = (await store.get(key)) as (ExecutionResult & { stringify?: (r: ExecutionResult) => string }) | null;
-    if (!hit) return undefined;
+    return { key, document, params };
+  }
 
-    const text = hit.stringify ? hit.stringify(hit) : plainJson(hit);
-    const cacheControl = (hit.extensions?.http as { headers?: Record<string, string> } | undefined)?.headers?.['Cache-Control'];
+  const encodings = new WeakMap<object, Encoded>();
+  function encode(hit: ExecutionResult & { stringify?: (r: ExecutionResult) => string }): Encoded {
+    let encoded = encodings.get(hit);
+    if (!encoded) {
+      const body = Buffer.from(hit.stringify ? hit.stringify(hit) : plainJson(hit));
+      encoded = {
+        body,
+        length: String(body.length),
+        etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+        cacheControl: (hit.extensions?.http as { headers?: Record<string, string> } | undefined)?.headers?.['Cache-Control'],
+      };
+      encodings.set(hit, encoded);
+    }
+    return encoded;
+  }
+
+  type Stored = (ExecutionResult & { stringify?: (r: ExecutionResult) => string }) | null | undefined;
+
+  /**
+   * Serves the request from the cache and returns what it served, or undefined to pass it on;
+   * synchronously when the store is in memory (no promise on the hit path), else a promise.
+   */
+  return function serve(req: IncomingMessage, res: ServerResponse, body: Buffer | undefined): Hit | undefined | Promise<Hit | undefined> {
+    if (req.headers.authorization || !req.headers.host) return undefined;
+    const mediaType = negotiate(req.headers.accept);
+    if (!mediaType) return undefined;
+    if (req.method !== 'GET' && !(req.method === 'POST' && body && JSON_TYPE.test(req.headers['content-type'] ?? ''))) return undefined;
+    const resolved = resolve(req, body);
+    if (!resolved) return undefined;
+    const stored = store.get(resolved.key) as Stored | Promise<Stored>;
+    return stored instanceof Promise ? stored.then((hit) => reply(req, res, mediaType, resolved, hit)) : reply(req, res, mediaType, resolved, stored);
+  };
+
+  function reply(req: IncomingMessage, res: ServerResponse, mediaType: string, { document, params }: Resolved, hit: Stored): Hit | undefined {
+    if (!hit) return undefined;
+    const { body: answer, length, etag, cacheControl } = encode(hit);
     const headers: Record<string, string> = { 'Content-Type': `${mediaType}; charset=utf-8` };
     if (req.method === 'GET' && cacheControl?.startsWith('public')) {
-      let etag = etags.get(hit);
-      if (!etag) {
-        etag = `"${createHash('sha1').update(text).digest('base64url')}"`;
-        etags.set(hit, etag);
-      }
       Object.assign(headers, { 'Cache-Control': cacheControl, ETag: etag, Vary: 'Accept' });
       const ifNoneMatch = req.headers['if-none-match'];
       if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
@@ -127,11 +191,11 @@ export function createFastPath({ store, manifest, persistedOnly }: FastPathOptio
     } else {
       headers['Cache-Control'] = 'no-store';
     }
-    headers['Content-Length'] = String(Buffer.byteLength(text));
+    headers['Content-Length'] = length;
     res.writeHead(200, headers);
-    res.end(text);
+    res.end(answer);
     return hitOf(params, document, hit);
-  };
+  }
 }
 
 function hitOf(params: Params, document: string, hit: ExecutionResult): Hit {

@@ -3,15 +3,16 @@
  * read, so that an anonymous read whose answer is in the response cache is answered here
  * (fast-path.ts) without building yoga's Request and Response objects.
  */
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
-import { createFastPath, readBody } from '../fast-path.js';
+import { createFastPath, readBody, type FastPath, type Hit } from '../fast-path.js';
+import type { RequestState } from '../request-state.js';
 import type { Runtime } from '../runtime.js';
 import type { PersistedManifest } from '../plugins/persisted.js';
 import { mayBeUpload, uploadHint, type BodyLimits } from '../upload-limit.js';
 import { tooLarge } from './body-limit.js';
-import type { Step } from './compose.js';
+import type { Next, Step } from './compose.js';
 
 export interface GraphqlBodyOptions {
   store: Runtime['store'];
@@ -26,29 +27,46 @@ export interface GraphqlBodyOptions {
 
 export function graphqlBody({ store, manifest, persistedOnly, limits, limitOf, logger, metrics }: GraphqlBodyOptions): Step {
   const fastPath = store ? createFastPath({ store, manifest, persistedOnly }) : undefined;
-  return (req, res, state, next) => {
-    if (state.route !== 'graphql') return next();
-    const run = async () => {
-      let body: Buffer | undefined;
-      if (req.method === 'POST') {
-        const limit = await limitOf(req);
-        body = await readBody(req, limit);
-        if (!body) return tooLarge(res, limit, 'is longer than that', mayBeUpload(req) ? uploadHint(limits) : undefined);
-        // whatwg-node (under yoga) takes an already-read body from here instead of the stream.
-        (req as typeof req & { body?: Buffer }).body = body;
-      }
-      let hit;
-      try {
-        hit = fastPath ? await fastPath(req, res, body) : undefined;
-      } catch (error) {
-        // A request the fast path cannot make sense of (an odd Host header…) is yoga's to answer.
-        logger.debug({ reqId: state.id, err: error }, 'cache fast path skipped');
-      }
+  /** The cache fast path, then yoga (`next`) for whatever it does not answer. */
+  const answer = (req: IncomingMessage, state: RequestState, next: Next, serve: () => ReturnType<FastPath>) => {
+    const served = (hit: Hit | undefined) => {
       if (!hit) return next();
       metrics.cacheRequests.inc({ result: 'hit' });
       Object.assign(state, { operation: hit.operation, operationType: 'query', cache: 'hit', cost: hit.cost });
     };
+    // A request the fast path cannot make sense of (an odd Host header…) is yoga's to answer.
+    const skipped = (error: unknown) => {
+      logger.debug({ reqId: state.id, err: error }, 'cache fast path skipped');
+      return next();
+    };
+    let hit: ReturnType<FastPath>;
+    try {
+      hit = serve();
+    } catch (error) {
+      return skipped(error);
+    }
+    return hit instanceof Promise ? hit.then(served, skipped) : served(hit);
+  };
+
+  return (req, res, state, next) => {
+    if (state.route !== 'graphql') return next();
+    if (!fastPath) return req.method === 'POST' ? readAndPass(req, res, next) : next();
+    // A GET (what widgets send) needs no body: answered without a promise when the store is in memory.
+    if (req.method !== 'POST') return answer(req, state, next, () => fastPath(req, res, undefined));
+    return readAndPass(req, res, (body) => answer(req, state, next, () => fastPath(req, res, body)));
+  };
+
+  /** Reads a POST body within its limit and hands it on (and to yoga, through `req.body`). */
+  function readAndPass(req: IncomingMessage, res: ServerResponse, then: (body: Buffer) => unknown) {
+    const run = async () => {
+      const limit = await limitOf(req);
+      const body = await readBody(req, limit);
+      if (!body) return tooLarge(res, limit, 'is longer than that', mayBeUpload(req) ? uploadHint(limits) : undefined);
+      // whatwg-node (under yoga) takes an already-read body from here instead of the stream.
+      (req as typeof req & { body?: Buffer }).body = body;
+      return then(body);
+    };
     // The client went away while sending its body: nothing to answer.
     return run().catch(() => req.destroy());
-  };
+  }
 }
