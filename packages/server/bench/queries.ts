@@ -57,5 +57,24 @@ export const queries: BenchQuery[] = [
   post('floor', "`{ __typename }`: Vigía's own work per request (HTTP, limits, logs, metrics), no data", 'query Floor{__typename}', true),
 ];
 
+/**
+ * The partner rows (run.ts): the request widgets and embeds send — the region card's persisted GET,
+ * the first row above — and the very same document and variables POSTed as JSON, as a GraphQL
+ * client without persisted operations would send it. Both are answered from the response cache.
+ */
+export const partnerQueries: BenchQuery[] = [
+  { ...queries[0]!, name: 'persisted GET' },
+  {
+    name: 'same query POSTed',
+    description: 'the region card\'s document and variables as a JSON POST',
+    method: 'POST',
+    search: '',
+    body: JSON.stringify({ query: REGION_CARD.document, variables: { code: 'puno', lang: 'ES' } }),
+  },
+];
+
+/** Node's own http server (bare-node.ts): a constant body, the floor of any Node server here. */
+export const bareNodeQuery: BenchQuery = { name: 'constant', description: 'node:http, a constant JSON body', method: 'GET', search: '' };
+
 /** The bare server's constant answer: the ceiling of what graphql-yoga itself can do here. */
 export const bareQuery: BenchQuery = post('constant', 'bare graphql-yoga, `{ hello }`', 'query Constant{hello}');

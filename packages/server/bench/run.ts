@@ -2,12 +2,15 @@
  * `pnpm bench`: autocannon against real server processes on this machine, beside a bare
  * graphql-yoga server answering a constant (the ceiling), for the widgets' requests (persisted
  * GETs, as their client sends them) and a deep connection query, with and without the response
- * cache, on SQLite and on PostgreSQL; and `{ __typename }`, Vigía's own cost per request.
+ * cache, on SQLite and on PostgreSQL; and `{ __typename }`, Vigía's own cost per request. Then
+ * the partner rows, side by side in rounds: the widgets' persisted GET answered from the response
+ * cache, the same query POSTed, and Node's own http server answering a constant (bare-node.ts).
  *
  *   pnpm bench                      every scenario, 10 s each, 32 connections, a 60 s soak
  *   pnpm bench --duration 5 --soak 0 --only sqlite
  *   pnpm bench --write              also rewrites the results table in BENCHMARKS.md
  *   pnpm bench --only sqlite --cache off --query region-card --env DATABASE_POOL_SIZE=4
+ *   pnpm bench --duration 5 --soak 0 --only sqlite --query partner   the partner rows alone
  *
  * Each server runs as its own process with production settings (JSON logs at info to
  * /dev/null, rate limiting on with a budget above the load, every hostile-input limit on).
@@ -21,7 +24,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { bareQuery, queries, type BenchQuery } from './queries.js';
+import { bareNodeQuery, bareQuery, partnerQueries, queries, type BenchQuery } from './queries.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -32,8 +35,10 @@ const { values: args } = parseArgs({
     write: { type: 'boolean', default: false },
     /** KEY=VALUE settings for the Vigía servers (repeatable), e.g. --env DATABASE_POOL_SIZE=4 */
     env: { type: 'string', multiple: true, default: [] },
-    /** Only these queries (repeatable), e.g. --query region-card */
+    /** Only these queries (repeatable), e.g. --query region-card; `partner` names the partner rows. */
     query: { type: 'string', multiple: true, default: [] },
+    /** Rounds of the partner rows (each: GET, POST, bare Node, `duration` seconds each). */
+    rounds: { type: 'string', default: '3' },
     /** Skip the rows with the response cache on or off. */
     cache: { type: 'string' },
     /** `off` skips the reloads of the in-memory data (bench/reload.ts). */
@@ -42,6 +47,8 @@ const { values: args } = parseArgs({
 });
 const extraEnv = Object.fromEntries(args.env!.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
 const selected = args.query!.length ? queries.filter((q) => args.query!.includes(q.name)) : queries;
+const partnerSelected = !args.query!.length || args.query!.includes('partner');
+const rounds = Number(args.rounds);
 const duration = Number(args.duration);
 const connections = Number(args.connections);
 const soakSeconds = Number(args.soak);
@@ -132,16 +139,18 @@ async function load(url: string, query: BenchQuery, seconds: number, pid: number
   };
 }
 
-async function check(url: string, query: BenchQuery) {
+async function answer(url: string, query: BenchQuery) {
   const res = await fetch(url + query.search, {
     method: query.method,
     headers: query.body ? { 'content-type': 'application/json' } : {},
     ...(query.body ? { body: query.body } : {}),
   });
-  const body = (await res.json()) as { errors?: { message: string }[]; extensions?: { cost?: { requestedQueryCost: number } } };
+  const body = (await res.json()) as { data?: unknown; errors?: { message: string }[]; extensions?: { cost?: { requestedQueryCost: number } } };
   if (res.status !== 200 || body.errors) throw new Error(`${query.name} failed (${res.status}): ${JSON.stringify(body.errors)}`);
-  return body.extensions?.cost?.requestedQueryCost;
+  return body;
 }
+
+const check = async (url: string, query: BenchQuery) => (await answer(url, query)).extensions?.cost?.requestedQueryCost;
 
 interface Row {
   database: string;
@@ -175,6 +184,47 @@ async function measureServer(label: { database: string; cache: string }, running
     console.log(
       `${label.database.padEnd(18)} ${label.cache.padEnd(9)} ${query.name.padEnd(16)} ${fmt(m.rps).padStart(7)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  errors ${m.errors}  peak ${fmt(m.peakMb)} MB  | ceiling ${fmt(c.rps)} req/s  ratio ${fmt(m.rps / c.rps, 2)}`,
     );
+  }
+}
+
+interface PartnerRow {
+  name: string;
+  runs: Measure[];
+}
+let partner: PartnerRow[] | undefined;
+
+/**
+ * The partner rows: the widgets' persisted GET and the same query POSTed, both answered from the
+ * response cache, and Node's own http server answering a constant body — the very bytes of that
+ * answer (the target's yardstick), and a 26-byte one — one after the other in each round, so
+ * that the machine's drifting load falls on all alike.
+ */
+async function partnerTraffic(running: Running) {
+  const [get, post] = partnerQueries as [BenchQuery, BenchQuery];
+  // The same answer either way (and both now in the cache).
+  const bytes = await (await fetch(running.url + get.search, { headers: { accept: 'application/graphql-response+json' } })).text();
+  const [a, b] = [await answer(running.url, get), await answer(running.url, post)];
+  if (JSON.stringify(a.data) !== JSON.stringify(b.data)) throw new Error('the persisted GET and the POST answer differently');
+  const sameBytes = await launch(['bench/bare-node.ts'], { BARE_NODE_BODY: bytes });
+  const small = await launch(['bench/bare-node.ts'], {});
+  try {
+    const targets = [
+      { name: `${get.name} (cached)`, url: running.url, query: get, pid: running.child.pid! },
+      { name: `${post.name} (cached)`, url: running.url, query: post, pid: running.child.pid! },
+      { name: `bare node:http, the same ${fmt(Buffer.byteLength(bytes))} bytes`, url: sameBytes.url, query: bareNodeQuery, pid: sameBytes.child.pid! },
+      { name: 'bare node:http, 26 bytes', url: small.url, query: bareNodeQuery, pid: small.child.pid! },
+    ];
+    partner = targets.map((t) => ({ name: t.name, runs: [] }));
+    for (const t of targets) await load(t.url, t.query, 2, t.pid); // warm-up
+    for (let round = 1; round <= rounds; round++) {
+      for (const [i, t] of targets.entries()) {
+        const m = await load(t.url, t.query, duration, t.pid);
+        partner[i]!.runs.push(m);
+        console.log(`partner round ${round} ${t.name.padEnd(36)} ${fmt(m.rps).padStart(7)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  errors ${m.errors}`);
+      }
+    }
+  } finally {
+    await Promise.all([stop(sameBytes), stop(small)]);
   }
 }
 
@@ -216,9 +266,13 @@ try {
         if (args.cache && args.cache !== (cached ? 'on' : 'off')) continue;
         // The Redis row is about the shared cache and counters; uncached it repeats the PostgreSQL row.
         if (target.extra && !cached) continue;
+        // The partner rows run once, on the first server with the response cache in memory.
+        const withPartner = cached && partnerSelected && !partner && !target.extra;
+        if (!selected.length && !withPartner) continue;
         const server = await launch(['src/main.ts'], { ...production, ...target.extra, ...extraEnv, DATABASE_URL: target.url, RESPONSE_CACHE: String(cached) });
         try {
           await measureServer({ database: target.database, cache: cached ? 'cached' : 'uncached' }, server, selected);
+          if (withPartner) await partnerTraffic(server);
           if (soakSeconds > 0 && target.database === 'SQLite' && !cached) {
             const m = await load(server.url, queries[0]!, soakSeconds, server.child.pid!);
             soak = { samplesMb: m.samplesMb, rps: m.rps, errors: m.errors, p99: m.p99 };
@@ -238,6 +292,11 @@ try {
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((x, y) => x - y);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
 const ceilingRow = `| bare graphql-yoga (ceiling, mean of ${ceilings.length} runs) | — | constant | — | ${fmt(mean(ceilings.map((c) => c.rps)))} | ${fmt(mean(ceilings.map((c) => c.p50)), 1)} | ${fmt(mean(ceilings.map((c) => c.p99)), 1)} | ${ceilings.reduce((a, c) => a + c.errors, 0)} | ${fmt(Math.max(...ceilings.map((c) => c.peakMb)))} | 1.00 |`;
 const table = [
   `| database | response cache | query | cost | req/s | p50 ms | p99 ms | errors | peak RSS MB | ratio to ceiling |`,
@@ -288,14 +347,51 @@ if (soak) {
   soakText = `Soak: region-card on SQLite without the response cache for ${soakSeconds} s at ${connections} connections: ${fmt(soak.rps)} req/s, p99 ${soak.p99} ms, ${soak.errors} errors; RSS mean of the first 10 s ${fmt(avg(first))} MB, of the last 10 s ${fmt(avg(last))} MB (change ${fmt(avg(last) - avg(first), 1)} MB), peak ${fmt(Math.max(...s))} MB.`;
 }
 
-const report = `Run on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${connections} connections, ${duration} s per run after a 2 s warm-up.\n\n${table}\n\n${soakText}\n${reloadText ? `\n${reloadText}\n` : ''}`;
-console.log(`\n${report}`);
+const runLine = `Run on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${connections} connections, ${duration} s per run after a 2 s warm-up.`;
+const report = rows.length ? `${runLine}\n\n${table}\n\n${soakText}\n${reloadText ? `\n${reloadText}\n` : ''}` : '';
+if (report) console.log(`\n${report}`);
+
+/** The partner rows: medians over the rounds; each round's ratios taken within the round. */
+let partnerReport = '';
+if (partner) {
+  const [get, post, node, small] = partner as [PartnerRow, PartnerRow, PartnerRow, PartnerRow];
+  const ratio = (row: PartnerRow, to: PartnerRow) => median(row.runs.map((m, i) => m.rps / to.runs[i]!.rps));
+  const line = (row: PartnerRow) =>
+    `| ${row.name} | ${fmt(median(row.runs.map((m) => m.rps)))} | ${row.runs.map((m) => fmt(m.rps)).join(' · ')} | ${fmt(median(row.runs.map((m) => m.p50)), 1)} | ${fmt(median(row.runs.map((m) => m.p99)), 1)} | ${row.runs.reduce((a, m) => a + m.errors, 0)} | ${fmt(ratio(row, node), 2)} |`;
+  const getToPost = ratio(get, post);
+  const getToNode = ratio(get, node);
+  const getToSmall = ratio(get, small);
+  partnerReport = [
+    `${runLine} ${rounds} rounds; in each, the four rows one after the other.`,
+    '',
+    `Command: \`pnpm bench ${process.argv.slice(2).join(' ')}\``.replace(/ `$/, '`'),
+    '',
+    '| request | req/s (median) | each round | p50 ms | p99 ms | errors | ratio to bare node:http, same bytes |',
+    '| --- | ---: | --- | ---: | ---: | ---: | ---: |',
+    line(get),
+    line(post),
+    line(node),
+    line(small),
+    '',
+    `Against the targets: persisted GET / POST = ${fmt(getToPost, 2)} (target ≥ 1.00: ${getToPost >= 1 ? 'met' : 'NOT met'}); ` +
+      `persisted GET / bare node:http sending the same bytes = ${fmt(getToNode, 2)} (target ≥ 0.50: ${getToNode >= 0.5 ? 'met' : 'NOT met'}); ` +
+      `against its 26-byte body: ${fmt(getToSmall, 2)}.`,
+  ].join('\n');
+  console.log(`\n${partnerReport}`);
+}
+
 if (args.write) {
   const file = join(repoRoot, 'BENCHMARKS.md');
-  const text = readFileSync(file, 'utf8');
-  const start = '<!-- bench:start -->';
-  const end = '<!-- bench:end -->';
-  if (!text.includes(start) || !text.includes(end)) throw new Error(`BENCHMARKS.md has no ${start} … ${end} markers`);
-  writeFileSync(file, `${text.slice(0, text.indexOf(start) + start.length)}\n${report}${text.slice(text.indexOf(end))}`);
+  let text = readFileSync(file, 'utf8');
+  // Each block is rewritten only by a run that measured it.
+  const replace = (name: string, content: string) => {
+    const start = `<!-- ${name}:start -->`;
+    const end = `<!-- ${name}:end -->`;
+    if (!text.includes(start) || !text.includes(end)) throw new Error(`BENCHMARKS.md has no ${start} … ${end} markers`);
+    text = `${text.slice(0, text.indexOf(start) + start.length)}\n${content}\n${text.slice(text.indexOf(end))}`;
+  };
+  if (report) replace('bench', report.trimEnd());
+  if (partnerReport) replace('bench-partner', partnerReport);
+  writeFileSync(file, text);
   console.log('BENCHMARKS.md updated.');
 }
