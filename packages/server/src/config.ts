@@ -109,6 +109,14 @@ export interface Config {
   keepAliveTimeoutMs: number;
 }
 
+/**
+ * The page sizes of every connection — the public ones over the snapshot (read-model/connection.ts)
+ * and the audit log's (@pothos/plugin-prisma, schema/builder.ts): a page without `first` or `last`
+ * holds `default` items and none holds more than `max`. Fixed, not settings: partners' paging
+ * depends on them. MAX_PAGE_SIZE can only lower what the limits accept (refused above it).
+ */
+export const PAGE_SIZE = { default: 20, max: 100 } as const;
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -221,7 +229,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxAliases: int('MAX_ALIASES', 50, 0, 10_000),
       maxTokens: int('MAX_TOKENS', 3000, 10, 1_000_000),
       maxDirectives: int('MAX_DIRECTIVES', 20, 0, 10_000),
-      maxPageSize: int('MAX_PAGE_SIZE', 100, 1, 100),
+      maxPageSize: int('MAX_PAGE_SIZE', PAGE_SIZE.max, 1, PAGE_SIZE.max),
       assumedListSize: int('ASSUMED_LIST_SIZE', 10, 1, 10_000),
       maxBodyBytes: int('MAX_BODY_BYTES', 100 * 1024, 256, 100 * 1024 * 1024),
       importMaxBytes: int('IMPORT_MAX_BYTES', 5 * 1024 * 1024, 1024, 100 * 1024 * 1024),

@@ -6,6 +6,7 @@
  */
 import { getConnectionPageSize, PothosValidationError, validateConnectionArguments } from '@pothos/core';
 import { formatPrismaCursor, parsePrismaCursor } from '@pothos/plugin-prisma';
+import { PAGE_SIZE } from '../config.js';
 
 export interface ConnectionArgs {
   first?: number | null | undefined;
@@ -19,9 +20,6 @@ export interface Page<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: { startCursor: string | null; endCursor: string | null; hasPreviousPage: boolean; hasNextPage: boolean };
 }
-
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
 
 export const cursorOf = (row: { id: string }): string => formatPrismaCursor(row, 'id');
 
@@ -40,7 +38,7 @@ export function pageOf<T extends { id: string }>(rows: readonly T[], args: Conne
   if (after != null && last != null) throw new PothosValidationError('Arguments "after" and "last" are not supported at the same time');
 
   // One row more than asked for tells whether another page follows.
-  const { limit } = getConnectionPageSize({ args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE });
+  const { limit } = getConnectionPageSize({ args, defaultSize: PAGE_SIZE.default, maxSize: PAGE_SIZE.max });
   const backward = before != null || last != null;
   const cursor = before ?? after;
   let taken: readonly T[];

@@ -3,6 +3,7 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { getDatamodel, type PrismaTypes } from '@vigia/schema';
+import { PAGE_SIZE } from '../config.js';
 import type { Context } from '../context.js';
 import { canWrite, isAdmin } from '../auth/caller.js';
 import { refusal } from '../auth/scopes.js';
@@ -54,9 +55,9 @@ export const builder = new SchemaBuilder<{
     dmmf: getDatamodel(),
     exposeDescriptions: false,
     filterConnectionTotalCount: true,
-    // Connections default to 20 rows; `first` above 100 is clamped to 100.
-    defaultConnectionSize: 20,
-    maxConnectionSize: 100,
+    // The same page sizes as the connections over the snapshot (config.ts).
+    defaultConnectionSize: PAGE_SIZE.default,
+    maxConnectionSize: PAGE_SIZE.max,
     onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
   },
 });

@@ -6,8 +6,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { collectCacheHints, documentMaxAge } from '../../cache/hints.js';
 import { responseCachePlugins, useHttpCaching } from '../../cache/plugin.js';
+import { PAGE_SIZE } from '../../config.js';
 import { useGraphQLLimits, useNoSuggestions } from '../../limits/plugin.js';
-import { DEFAULT_PAGE_SIZE } from '../../read-model/connection.js';
 import type { Runtime } from '../runtime.js';
 import { locatedCompiledErrors, useCompiledExecution } from './compiled-execution.js';
 import { useCsrfForPost } from './csrf.js';
@@ -52,7 +52,7 @@ export function graphqlPlugins(runtime: Runtime, { schema, manifest }: { schema:
       maxCost: config.limits.maxCost,
       maxPageSize: config.limits.maxPageSize,
       assumedListSize: config.limits.assumedListSize,
-      defaultPageSize: DEFAULT_PAGE_SIZE,
+      defaultPageSize: PAGE_SIZE.default,
       executionTimeoutMs: config.limits.executionTimeoutMs,
     }),
     useHttpCaching({ maxAgeOf: documentMaxAge(schema, hints, config.cache.ttlSeconds), httpMaxAgeSeconds: config.cache.httpMaxAgeSeconds }),
