@@ -93,6 +93,9 @@ export class Webhooks {
   async enqueue(snapshot: Snapshot): Promise<number> {
     if (this.#stopped) return 0;
     const to = snapshot.version;
+    // Most changes find nothing to do (no webhook, or another process was first): a read, no write lock.
+    const seen = await this.#db.webhookCursor.findUnique({ where: { id: 1 }, select: { version: true } });
+    if (!seen || seen.version >= to) return 0;
     const created = await writeTransaction(this.#db, async (tx) => {
       // Takes the cursor's row lock first: a concurrent process waits, then finds it moved.
       await tx.webhookCursor.updateMany({ where: { id: 1 }, data: { version: { increment: 0 } } });
