@@ -18,6 +18,7 @@ import { localOperator } from '../../packages/server/src/data/audit.js';
 import { checkedLookup, refusedAddress } from '../../packages/server/src/live/webhook-target.js';
 import { verifySignature } from '../../packages/server/src/live/webhooks.js';
 import { gql } from '../helpers/graphql.js';
+import { createTestDatabase, postgresAvailable, skipMessage } from '../postgres/support.js';
 import { until } from './support.js';
 
 interface Received {
@@ -198,11 +199,16 @@ describe('webhooks', () => {
   });
 });
 
+const pgUp = await postgresAvailable();
+if (!pgUp) console.warn(skipMessage);
+const databases = [['SQLite', false], ...(pgUp ? [['PostgreSQL', true]] : [])] as const;
+
 describe('webhooks with several servers on one database', () => {
-  it('sends each change once, whichever server sees it', async () => {
+  it.each(databases)('sends each change once, whichever server sees it (%s)', async (_name, postgres) => {
     const dir = mkdtempSync(join(tmpdir(), 'vigia-webhooks-'));
     const env = { ...FAST, WEBHOOK_ALLOW_LOOPBACK: 'true', DATA_CHANGE_POLL_MS: '200' };
-    const databaseUrl = `file:${join(dir, 'vigia.db')}`;
+    const pg = postgres ? await createTestDatabase('vigia_webhooks') : undefined;
+    const databaseUrl = pg?.url ?? `file:${join(dir, 'vigia.db')}`;
     const one = await startServer({ port: 0, host: '127.0.0.1', databaseUrl, env });
     const two = await startServer({ port: 0, host: '127.0.0.1', databaseUrl, env });
     const hook = await receiver();
@@ -226,6 +232,7 @@ describe('webhooks with several servers on one database', () => {
       await hook.close();
       await one.close();
       await two.close();
+      await pg?.drop();
       rmSync(dir, { recursive: true, force: true });
     }
   });
