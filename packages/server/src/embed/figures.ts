@@ -37,6 +37,8 @@ export interface Figure {
   citation: string;
   /** Description for Open Graph and oEmbed: the title with the headline. */
   description: string;
+  /** Keys of the datasets behind the figures shown (their citations and schema.org Dataset); none for services. */
+  datasets: string[];
 }
 
 export type FigureResult = { found: true; figure: Figure } | { found: false; message: string };
@@ -58,6 +60,7 @@ interface Obs {
   periodEnd: string;
   region: { name: string } | null;
   source: SourceData;
+  dataset: { key: string };
 }
 interface Summary {
   regional: number;
@@ -69,8 +72,10 @@ interface Summary {
   note: string | null;
   source: SourceData | null;
   sources: SourceData[];
+  dataset: { key: string } | null;
 }
 interface DatasetData {
+  key: string;
   title: string;
   description: string;
   unit: string;
@@ -84,9 +89,9 @@ interface DatasetData {
 
 const FRAGMENTS = `
 fragment S on Source { title publisher publishedOn section slide }
-fragment O on Indicator { label(lang: $lang) value displayValue suppressed unit periodStart periodEnd region { name } source { ...S } }
-fragment Sum on CoordinationSpaceSummary { regional provincial district populatedCenter local total note(lang: $lang) source { ...S } sources { ...S } }
-fragment D on Dataset { title(lang: $lang) description(lang: $lang) unit status pendingReason(lang: $lang) periodStart periodEnd source { ...S } observations { ...O } }`;
+fragment O on Indicator { label(lang: $lang) value displayValue suppressed unit periodStart periodEnd region { name } source { ...S } dataset { key } }
+fragment Sum on CoordinationSpaceSummary { regional provincial district populatedCenter local total note(lang: $lang) source { ...S } sources { ...S } dataset { key } }
+fragment D on Dataset { key title(lang: $lang) description(lang: $lang) unit status pendingReason(lang: $lang) periodStart periodEnd source { ...S } observations { ...O } }`;
 
 const Q = {
   regionCard: `query($code: String!, $lang: Lang!) { region(code: $code) { name highIncidence highIncidenceSource { ...S } coordinationSpaceSummary { ...Sum } policeTrained { ...O } } }`,
@@ -278,9 +283,9 @@ export async function figuresFor(from: FigureSource, baseUrl: string, target: Em
   const w = WORDS[lang];
   const apiLang = lang.toUpperCase();
   const ask$ = <T>(doc: string, vars: Record<string, unknown> = {}) => ask<T>(from, baseUrl, doc, { lang: apiLang, ...vars });
-  const make = (f: Omit<Figure, 'description'>): FigureResult => ({
+  const make = (f: Omit<Figure, 'description' | 'datasets'> & { datasets?: (string | null | undefined)[] }): FigureResult => ({
     found: true,
-    figure: { ...f, description: f.headline ? `${f.title}: ${f.headline.value} ${f.headline.label}. ${f.subtitle}` : `${f.title}. ${f.subtitle}` },
+    figure: { ...f, datasets: [...new Set(f.datasets?.filter((k): k is string => !!k))], description: f.headline ? `${f.title}: ${f.headline.value} ${f.headline.label}. ${f.subtitle}` : `${f.title}. ${f.subtitle}` },
   });
 
   switch (target.element) {
@@ -305,6 +310,7 @@ export async function figuresFor(from: FigureSource, baseUrl: string, target: Em
         bars: false,
         notes,
         ...sourceLine(w, [s.source, ...s.sources, p?.source, region.highIncidence ? region.highIncidenceSource : null]),
+        datasets: [p?.dataset.key, s.dataset?.key],
       });
     }
     case 'coordination-counter': {
@@ -335,6 +341,7 @@ export async function figuresFor(from: FigureSource, baseUrl: string, target: Em
         bars: false,
         notes: summary.note ? [summary.note] : [],
         ...sourceLine(w, [summary.source, ...summary.sources]),
+        datasets: [summary.dataset?.key],
       });
     }
     case 'services': {
@@ -379,6 +386,7 @@ export async function figuresFor(from: FigureSource, baseUrl: string, target: Em
           bars: false,
           notes: [o.dataset.title],
           ...sourceLine(w, [o.source]),
+          datasets: [o.dataset.key],
         });
       }
       if (data.dataset) return datasetFigure(w, lang, data.dataset, make);
@@ -410,16 +418,17 @@ export async function figuresFor(from: FigureSource, baseUrl: string, target: Em
         rows = regions.map((r) => ({ label: r.name, value: r.highIncidence ? w.yes : w.no, amount: null }));
         sources = regions.map((r) => (r.highIncidence ? r.highIncidenceSource : null));
       }
-      return make({ title: w.mapTitle[metric]!, subtitle: w.mapSub(period), rows, bars: metric !== 'high-incidence', notes: [], ...sourceLine(w, sources) });
+      const datasets = metric === 'police-trained' ? regions.map((r) => r.policeTrained?.dataset.key) : [];
+      return make({ title: w.mapTitle[metric]!, subtitle: w.mapSub(period), rows, bars: metric !== 'high-incidence', notes: [], ...sourceLine(w, sources), datasets });
     }
   }
 }
 
-function datasetFigure(w: Words, lang: Lang, d: DatasetData, make: (f: Omit<Figure, 'description'>) => FigureResult): FigureResult {
+function datasetFigure(w: Words, lang: Lang, d: DatasetData, make: (f: Omit<Figure, 'description' | 'datasets'> & { datasets?: string[] }) => FigureResult): FigureResult {
   const period = periodOf(w, d.periodStart, d.periodEnd);
   if (d.observations.length === 0) {
     // Figures the source shows only as a chart image: no numbers, ever.
-    return make({ title: d.title, subtitle: period, headline: { value: w.pending, label: '' }, rows: [], bars: false, notes: d.pendingReason ? [d.pendingReason] : [], ...sourceLine(w, [d.source]) });
+    return make({ title: d.title, subtitle: period, headline: { value: w.pending, label: '' }, rows: [], bars: false, notes: d.pendingReason ? [d.pendingReason] : [], ...sourceLine(w, [d.source]), datasets: [d.key] });
   }
   // A dataset by region (the training chart) is labelled by region, as the widget's bars are, and
   // its one figure for all of them (the five regions' total) is the headline.
@@ -435,5 +444,6 @@ function datasetFigure(w: Words, lang: Lang, d: DatasetData, make: (f: Omit<Figu
     bars: d.unit !== '%',
     notes: [],
     ...sourceLine(w, [d.source, ...d.observations.map((o) => o.source)]),
+    datasets: [d.key],
   });
 }

@@ -5,7 +5,7 @@
  * and one inline script that tells the parent page the document's height (auto-height).
  */
 import { createHash } from 'node:crypto';
-import { esc } from './escape.js';
+import { esc, scriptJson } from './escape.js';
 import type { Figure } from './figures.js';
 import type { EmbedTarget, Lang } from './params.js';
 
@@ -56,8 +56,29 @@ export interface PageUrls {
   oembedXml: string;
 }
 
-/** The figures as plain HTML (title, subtitle, headline, table, notes, source, link to Vigía). */
-export function fallbackHtml(figure: Figure, canonical: string, headingLevel: number): string {
+/** A dataset behind an embed: its citation files are offered as "Cite" (publish/routes.ts). */
+export interface CitedDataset {
+  key: string;
+  title: string;
+}
+
+const CITE: Record<Lang, string> = { es: 'Citar estos datos', en: 'Cite this data' };
+
+/** "Cite this data: APA · BibTeX · CSL-JSON" for each dataset, as the widgets offer it. */
+function citeHtml(datasets: readonly CitedDataset[], base: string, lang: Lang): string {
+  const query = lang === 'en' ? '?lang=en' : '';
+  return datasets
+    .map((d) => {
+      const file = (ext: string) => `${base}/data/${encodeURIComponent(d.key)}.${ext}${query}`;
+      const links = [['apa.txt', 'APA'], ['bib', 'BibTeX'], ['csl.json', 'CSL-JSON']].map(([ext, label]) => `<a href="${esc(file(ext!))}">${label}</a>`);
+      const what = datasets.length > 1 ? ` (${esc(d.title)})` : '';
+      return `<p class="src cite">${CITE[lang]}${what}: ${links.join(' · ')}</p>`;
+    })
+    .join('');
+}
+
+/** The figures as plain HTML (title, subtitle, headline, table, notes, source, link to Vigía, "Cite"). */
+export function fallbackHtml(figure: Figure, canonical: string, headingLevel: number, cite: { datasets: readonly CitedDataset[]; base: string; lang: Lang } | null = null): string {
   const h = `h${headingLevel}`;
   return (
     `<div class="vigia-fallback">` +
@@ -67,11 +88,22 @@ export function fallbackHtml(figure: Figure, canonical: string, headingLevel: nu
     (figure.rows.length ? `<table>${figure.rows.map((r) => `<tr><th scope="row">${esc(r.label)}</th><td>${esc(r.value)}</td></tr>`).join('')}</table>` : '') +
     figure.notes.map((n) => `<p>${esc(n)}</p>`).join('') +
     `<p class="src">${figure.citation ? `${esc(figure.citation)} · ` : ''}<a href="${esc(canonical)}">Vigía</a></p>` +
+    (cite ? citeHtml(cite.datasets, cite.base, cite.lang) : '') +
     `</div>`
   );
 }
 
-export function embedPage(target: EmbedTarget, figure: Figure, urls: PageUrls, image: { width: number; height: number }): string {
+/**
+ * `data`: the datasets behind the figures (for "Cite"), and the schema.org JSON-LD describing
+ * them for search engines — a data block, which the page's CSP does not treat as a script.
+ */
+export function embedPage(
+  target: EmbedTarget,
+  figure: Figure,
+  urls: PageUrls,
+  image: { width: number; height: number },
+  data: { datasets: readonly CitedDataset[]; jsonLd: Record<string, unknown> | null } = { datasets: [], jsonLd: null },
+): string {
   const tag = `vigia-${target.element}`;
   const attrs = [...target.attrs]
     .filter(([name]) => name !== 'theme')
@@ -107,11 +139,11 @@ export function embedPage(target: EmbedTarget, figure: Figure, urls: PageUrls, i
 <meta name="twitter:image:alt" content="${esc(alt)}">
 <base target="_blank">
 <style>${STYLE}</style>
-<script src="${esc(urls.script)}" data-endpoint="${esc(`${urls.base}/graphql`)}" defer></script>
+${data.jsonLd ? `<script type="application/ld+json">${scriptJson(data.jsonLd)}</script>\n` : ''}<script src="${esc(urls.script)}" data-endpoint="${esc(`${urls.base}/graphql`)}" defer></script>
 </head>
 <body>
 <main id="vigia-embed">
-<${tag}${attrs}${target.theme === 'light' || target.theme === 'dark' || target.theme === 'auto' ? ` theme="${target.theme}"` : ''}>${fallbackHtml(figure, urls.canonical, Number(target.attrs.get('heading-level') ?? 2))}</${tag}>
+<${tag}${attrs}${target.theme === 'light' || target.theme === 'dark' || target.theme === 'auto' ? ` theme="${target.theme}"` : ''}>${fallbackHtml(figure, urls.canonical, Number(target.attrs.get('heading-level') ?? 2), { datasets: data.datasets, base: urls.base, lang: target.lang })}</${tag}>
 </main>
 <script>${RESIZE_SCRIPT}</script>
 </body>

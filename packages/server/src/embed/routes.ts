@@ -19,6 +19,7 @@ import { embedPath, IMAGE_WIDTH, matchEmbedPath, parseEmbed, type EmbedTarget } 
 import { rasterize } from './png.js';
 import { renderSvg } from './svg.js';
 import { oembedResponse, oembedXml, snippet } from './oembed.js';
+import { schemaOrgFigure, schemaOrgGraph } from '../publish/schema-org.js';
 
 export interface EmbedOptions {
   prisma: PrismaClient;
@@ -76,7 +77,14 @@ export function createEmbedRoutes(options: EmbedOptions): EmbedRoutes {
       const image = renderSvg(figure, { width: IMAGE_WIDTH.default, theme: svgTheme, lang: target.lang, credit });
       const canonical = base + embedPath(target);
       const oembed = (f: string) => `${base}/oembed?url=${encodeURIComponent(canonical)}&format=${f}`;
-      const body = embedPage(target, figure, { base, canonical, script: `${base}/widgets/${options.widgetScript?.() ?? 'vigia-widgets.js'}`, png: base + embedPath(target, 'png'), oembedJson: oembed('json'), oembedXml: oembed('xml') }, { width: IMAGE_WIDTH.default, height: image.height });
+      // The datasets behind the figures: "Cite" links and schema.org Dataset JSON-LD.
+      const data = await options.readModel.current();
+      const datasets = figure.datasets.flatMap((key) => {
+        const d = data.datasetByKey.get(key);
+        return d ? [{ key, title: target.lang === 'en' ? d.titleEn : d.title }] : [];
+      });
+      const jsonLd = schemaOrgGraph(data, figure.datasets, base, target.lang) ?? schemaOrgFigure(figure, canonical, base, target.lang);
+      const body = embedPage(target, figure, { base, canonical, script: `${base}/widgets/${options.widgetScript?.() ?? 'vigia-widgets.js'}`, png: base + embedPath(target, 'png'), oembedJson: oembed('json'), oembedXml: oembed('xml') }, { width: IMAGE_WIDTH.default, height: image.height }, { datasets, jsonLd });
       return send(req, res, 200, 'text/html; charset=utf-8', body, { 'Content-Security-Policy': PAGE_CSP });
     }
     const { svg } = renderSvg(figure, { width: target.width, theme: svgTheme, lang: target.lang, credit });
