@@ -112,7 +112,9 @@ export class VigiaConsole extends LitElement {
   }
 
   private navigate(route: Route): void {
-    this.route = route;
+    // A screen the key may not use (a link from someone else) is not offered: the datasets are.
+    const needs = SCREENS.find((s) => s.name === route.screen)!.needs;
+    this.route = this.me && !this.allowed(needs) ? { screen: 'datasets' } : route;
     // The new screen's heading takes the focus, so keyboard and screen-reader users start there.
     void this.updateComplete.then(() => requestAnimationFrame(() => this.querySelector<HTMLElement>('main h1')?.focus()));
   }
@@ -132,10 +134,7 @@ export class VigiaConsole extends LitElement {
         onActive: () => (this.idleWarning = null),
         onIdle: () => this.signOut('idle'),
       });
-      // A screen the role may not use (a link from someone else) falls back to the datasets.
-      const route = parseHash(location.hash);
-      const needs = SCREENS.find((s) => s.name === route.screen)!.needs;
-      this.navigate(this.allowed(needs) ? route : { screen: 'datasets' });
+      this.navigate(parseHash(location.hash));
     } catch (error) {
       forgetKey();
       if (!restoring) {

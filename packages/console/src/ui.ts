@@ -61,11 +61,21 @@ export interface Compared {
  */
 export function conflictPanel(
   t: Messages,
-  options: { id: string; fields: Compared[]; theirVersion: number; onKeepMine: () => void; onTakeTheirs: () => void; busy?: boolean },
+  options: {
+    id: string;
+    fields: Compared[];
+    theirVersion: number;
+    onKeepMine: () => void;
+    onTakeTheirs: () => void;
+    busy?: boolean;
+    /** The heading's level in the screen's outline. */
+    level: 2 | 3;
+  },
 ): TemplateResult {
   const { id, fields } = options;
+  const title = options.level === 2 ? html`<h2 id="${id}-title" class="conflict-title">${t.conflict.title}</h2>` : html`<h3 id="${id}-title" class="conflict-title">${t.conflict.title}</h3>`;
   return html`<section class="conflict" role="alert" aria-labelledby="${id}-title">
-    <h3 id="${id}-title" class="conflict-title">${t.conflict.title}</h3>
+    ${title}
     <p>${t.conflict.intro(options.theirVersion)}</p>
     <table class="compare">
       <caption class="visually-hidden">${t.conflict.title}</caption>

@@ -78,6 +78,7 @@ export const en: Messages = {
     pendingCount: (n: number) =>
       `${n} ${plural(n, 'dataset is', 'datasets are')} pending: the source shows ${plural(n, 'it', 'them')} only as a chart and the figures have not been entered yet.`,
     caption: (n: number) => `${n} datasets`,
+    sourceLine: (section: string, slide: number | null) => `Source: ${section}${slide ? `, slide ${slide}` : ''}`,
     columns: { title: 'Dataset', status: 'Status', period: 'Period', source: 'Source', figures: 'Figures', lastChange: 'Last change' },
   },
   dataset: {
@@ -221,6 +222,10 @@ export const en: Messages = {
       quote: 'Quote',
       citedWork: 'Work the document cites',
     },
+    notCited: 'not cited yet',
+    notCitedNote:
+      'Sources are listed through what cites them. What you saved in this tab that nothing cites yet is shown marked “not cited yet” while the tab stays open; it is always listed once a figure, result or space cites it.',
+    noSources: 'This document has no sources yet.',
     keyHint: 'Lower case and hyphens, e.g. mininter-2025-03-report.',
     keyTaken: 'Something already has this key: choose another, or correct the existing one.',
     publishedOnHint: 'At the document’s precision: YYYY, YYYY-MM or YYYY-MM-DD.',
@@ -348,6 +353,7 @@ export const en: Messages = {
     caption: (n: number) => `${n} ${plural(n, 'key', 'keys')}`,
     showRevoked: (n: number) => `Also show revoked keys (${n})`,
     id: 'Id',
+    idLine: (id: string) => `key ${id}`,
     createdAt: 'Created',
     status: 'Status',
     active: 'Active',

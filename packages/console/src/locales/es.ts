@@ -77,6 +77,7 @@ export const es = {
     pendingCount: (n: number) =>
       `${n} ${plural(n, 'conjunto está pendiente', 'conjuntos están pendientes')}: la fuente los muestra solo como gráfico y sus cifras aún no se han ingresado.`,
     caption: (n: number) => `${n} conjuntos de datos`,
+    sourceLine: (section: string, slide: number | null) => `Fuente: ${section}${slide ? `, diapositiva ${slide}` : ''}`,
     columns: { title: 'Conjunto de datos', status: 'Estado', period: 'Periodo', source: 'Fuente', figures: 'Cifras', lastChange: 'Último cambio' },
   },
   dataset: {
@@ -221,6 +222,10 @@ export const es = {
       quote: 'Cita textual',
       citedWork: 'Obra que el documento cita',
     },
+    notCited: 'aún sin citar',
+    notCitedNote:
+      'Las fuentes se listan a partir de lo que las cita. Lo que guardó en esta pestaña y nada cita todavía se muestra marcado «aún sin citar» mientras la pestaña esté abierta; aparecerá siempre en cuanto una cifra, un resultado o un espacio la cite.',
+    noSources: 'Este documento aún no tiene fuentes.',
     keyHint: 'Minúsculas y guiones, por ejemplo mininter-2025-03-informe.',
     keyTaken: 'Ya existe algo con esta clave: elija otra, o corrija el existente.',
     publishedOnHint: 'Con la precisión del documento: AAAA, AAAA-MM o AAAA-MM-DD.',
@@ -348,6 +353,7 @@ export const es = {
     caption: (n: number) => `${n} ${plural(n, 'clave', 'claves')}`,
     showRevoked: (n: number) => `Mostrar también las revocadas (${n})`,
     id: 'Identificador',
+    idLine: (id: string) => `clave ${id}`,
     createdAt: 'Creada',
     status: 'Estado',
     active: 'Activa',

@@ -361,7 +361,7 @@ export class DatasetScreen extends Screen {
                     ? html`<th scope="col">${t.dataset.columns.region}</th><th scope="col">${t.dataset.columns.year}</th>`
                     : html`<th scope="col">${t.dataset.columns.figure}</th><th scope="col">${t.dataset.columns.area}</th>
                         <th scope="col">${t.dataset.columns.periodStart}</th><th scope="col">${t.dataset.columns.periodEnd}</th>`}
-                  <th scope="col" class="num">${t.dataset.columns.value} (${d.unit})</th>
+                  <th scope="col" class="num">${t.dataset.columns.value}</th>
                   <th scope="col">${canWrite ? t.dataset.columns.action : t.dataset.columns.version}</th>
                 </tr>
               </thead>
@@ -403,7 +403,12 @@ export class DatasetScreen extends Screen {
           aria-describedby=${described(field)}
           aria-invalid=${error ? 'true' : 'false'}
           ?disabled=${row.saving}
-          @input=${(e: Event) => this.patchRow(this.current(id), { draft: { ...this.current(id).draft, [field]: (e.target as HTMLInputElement).value }, saved: null })}
+          @input=${(e: Event) => {
+            // Typing again clears that cell's message: it spoke of the value that was there.
+            const now = this.current(id);
+            const { [field]: _gone, ...errors } = now.errors;
+            this.patchRow(now, { draft: { ...now.draft, [field]: (e.target as HTMLInputElement).value }, errors, saved: null });
+          }}
           @keydown=${(e: KeyboardEvent) => {
             if (e.key === 'Enter') {
               e.preventDefault();
@@ -461,6 +466,7 @@ export class DatasetScreen extends Screen {
         ? html`<tr class="conflict-row">
             <td colspan=${grid ? 4 : 6}>
               ${conflictPanel(t, {
+                level: 2,
                 id: `${id}-conflict`,
                 theirVersion: row.conflict.version,
                 busy: row.saving,

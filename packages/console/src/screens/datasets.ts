@@ -62,7 +62,6 @@ export class DatasetsScreen extends Screen {
               <th scope="col">${t.datasets.columns.title}</th>
               <th scope="col">${t.datasets.columns.status}</th>
               <th scope="col">${t.datasets.columns.period}</th>
-              <th scope="col">${t.datasets.columns.source}</th>
               <th scope="col" class="num">${t.datasets.columns.figures}</th>
               <th scope="col">${t.datasets.columns.lastChange}</th>
             </tr>
@@ -70,12 +69,15 @@ export class DatasetsScreen extends Screen {
           <tbody>
             ${rows.map(
               (r) => html`<tr>
-                <th scope="row"><a href="#datasets/${encodeURIComponent(r.key)}">${r.title}</a><span class="key">${r.key}</span></th>
+                <th scope="row">
+                  <a href="#datasets/${encodeURIComponent(r.key)}">${r.title}</a>
+                  <span class="sub">${t.datasets.sourceLine(r.source.section, r.source.slide)}</span>
+                  <span class="key">${r.key}</span>
+                </th>
                 <td><span class="status status-${r.status.toLowerCase()}">${t.status[r.status]}</span></td>
-                <td class="nowrap">${formatPeriod(r.periodStart, r.periodEnd, lang)}</td>
-                <td class="source">${r.source.section}${r.source.slide ? html`<span class="sub">${t.common.slide(r.source.slide)}</span>` : nothing}</td>
+                <td>${formatPeriod(r.periodStart, r.periodEnd, lang)}</td>
                 <td class="num">${formatNumber(r.observationCount, lang)}</td>
-                <td class="nowrap">${formatTime(r.updatedAt, lang)}</td>
+                <td>${formatTime(r.updatedAt, lang)}</td>
               </tr>`,
             )}
           </tbody>

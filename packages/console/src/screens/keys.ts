@@ -193,7 +193,6 @@ export class KeysScreen extends Screen {
             <tr>
               <th scope="col">${t.keys.name}</th>
               <th scope="col">${t.keys.role}</th>
-              <th scope="col">${t.keys.id}</th>
               <th scope="col">${t.keys.createdAt}</th>
               <th scope="col">${t.keys.status}</th>
               <th scope="col">${t.dataset.columns.action}</th>
@@ -202,9 +201,11 @@ export class KeysScreen extends Screen {
           <tbody>
             ${list.map(
               (k) => html`<tr data-key-id=${k.keyId}>
-                <th scope="row">${k.name}${k.keyId === me.keyId ? html` <span class="tag">${t.keys.yours}</span>` : nothing}</th>
+                <th scope="row">
+                  ${k.name}${k.keyId === me.keyId ? html` <span class="tag">${t.keys.yours}</span>` : nothing}
+                  <span class="key">${t.keys.idLine(k.keyId)}</span>
+                </th>
                 <td><span class="role role-${k.role.toLowerCase()}">${t.roles[k.role]}</span></td>
-                <td><code>${k.keyId}</code></td>
                 <td class="nowrap">${formatTime(k.createdAt, lang)}</td>
                 <td>${k.active ? t.keys.active : t.keys.revokedOn(formatTime(k.revokedAt, lang))}</td>
                 <td>

@@ -250,7 +250,12 @@ export class ServicesScreen extends Screen {
         aria-invalid=${edit.errors[field] ? 'true' : 'false'}
         aria-describedby=${edit.errors[field] ? `${id}-${field}-error` : nothing}
         ?disabled=${edit.saving}
-        @input=${(e: Event) => this.setEdit(id, { draft: { ...this.edits.get(id)!.draft, [field]: (e.target as HTMLInputElement).value }, saved: null })}
+        @input=${(e: Event) => {
+          // Typing again clears that cell's message: it spoke of the value that was there.
+          const now = this.edits.get(id)!;
+          const { [field]: _gone, ...errors } = now.errors;
+          this.setEdit(id, { draft: { ...now.draft, [field]: (e.target as HTMLInputElement).value }, errors, saved: null });
+        }}
         @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && (e.preventDefault(), void this.save(service, r))}
       />
       ${edit.errors[field] ? html`<p class="field-error" id="${id}-${field}-error">${edit.errors[field]}</p>` : nothing}
@@ -261,7 +266,7 @@ export class ServicesScreen extends Screen {
           ? html`${input('achieved')}${input('executionRate')}`
           : html`<td class="num">${formatNumber(r.achieved, lang)}</td><td class="num">${r.executionRate === null ? '—' : `${formatNumber(r.executionRate, lang)} %`}</td>`}
         <td>${r.unit}</td>
-        <td>${r.source.title}<span class="sub">${r.source.section}</span></td>
+        <td>${r.source.section}</td>
         ${canWrite
           ? html`<td>
 <div class="row-actions">
@@ -279,6 +284,7 @@ export class ServicesScreen extends Screen {
         ? html`<tr class="conflict-row">
             <td colspan="6">
               ${conflictPanel(t, {
+                level: 3,
                 id: `${id}-conflict`,
                 theirVersion: edit.conflict.version,
                 busy: edit.saving,

@@ -29,6 +29,13 @@ interface Src {
   document: Doc;
 }
 
+/**
+ * Documents and sources saved from this tab. The API lists sources only through what cites them,
+ * so a new one nothing cites yet would vanish from the list: it is kept here, marked as not yet
+ * cited, until the tab closes.
+ */
+const savedHere = { documents: new Map<string, Doc>(), sources: new Map<string, Src>() };
+
 const DOC_FIELDS = ['title', 'publisher', 'publishedOn', 'place', 'url'] as const;
 const SRC_FIELDS = ['documentKey', 'section', 'slide', 'quote', 'citedWork'] as const;
 type DocField = (typeof DOC_FIELDS)[number] | 'key';
@@ -90,6 +97,8 @@ export class SourcesScreen extends Screen {
   declare errors: Record<string, Message>;
   declare saving: boolean;
   declare conflict: Doc | Src | null;
+  /** Keys of the sources something cites (the others were saved from this tab). */
+  private cited = new Set<string>();
 
   constructor() {
     super();
@@ -108,9 +117,13 @@ export class SourcesScreen extends Screen {
     const data = await this.ctx.api.request<unknown>(ALL);
     const found = new Map<string, Src>();
     collect(data, found);
+    const cited = new Set(found.keys());
+    for (const [key, source] of savedHere.sources) if (!found.has(key)) found.set(key, source);
     const sources = [...found.values()].sort((a, b) => (a.slide ?? 0) - (b.slide ?? 0) || a.key.localeCompare(b.key));
-    const documents = [...new Map(sources.map((s) => [s.document.key, s.document])).values()].sort((a, b) => b.publishedOn.localeCompare(a.publishedOn));
-    return { documents, sources };
+    const documents = new Map(sources.map((s) => [s.document.key, s.document]));
+    for (const [key, doc] of savedHere.documents) if (!documents.has(key)) documents.set(key, doc);
+    this.cited = cited;
+    return { documents: [...documents.values()].sort((a, b) => b.publishedOn.localeCompare(a.publishedOn)), sources };
   }
 
   private async load(): Promise<void> {
@@ -178,8 +191,14 @@ export class SourcesScreen extends Screen {
     this.errors = {};
     this.conflict = null;
     try {
-      if (panel.kind === 'document') await api.request(UPSERT_DOC, { input });
-      else await api.request(UPSERT_SRC, { input });
+      if (panel.kind === 'document') {
+        const data = await api.request<{ upsertDocument: { document: Doc } }>(UPSERT_DOC, { input });
+        savedHere.documents.set(data.upsertDocument.document.key, data.upsertDocument.document);
+      } else {
+        const data = await api.request<{ upsertSource: { source: Src } }>(UPSERT_SRC, { input });
+        savedHere.sources.set(data.upsertSource.source.key, data.upsertSource.source);
+        savedHere.documents.delete(data.upsertSource.source.document.key);
+      }
       this.closePanel();
       this.ctx.announce(t.sources.saved(String(input.key)));
       await this.load();
@@ -230,7 +249,9 @@ export class SourcesScreen extends Screen {
 
   private renderDocuments({ documents, sources }: { documents: Doc[]; sources: Src[] }): TemplateResult {
     const { t, lang, canWrite } = this.ctx;
-    return html`${documents.map((d) => {
+    const uncited = sources.some((s) => !this.cited.has(s.key)) || documents.some((d) => !sources.some((s) => s.document.key === d.key));
+    return html`${uncited ? html`<p class="notice notice-info">${t.sources.notCitedNote}</p>` : nothing}
+      ${documents.map((d) => {
       const own = sources.filter((s) => s.document.key === d.key);
       const id = `doc-${d.key}`;
       return html`<section class="card" aria-labelledby=${id}>
@@ -252,9 +273,11 @@ export class SourcesScreen extends Screen {
               </button>
             </div>`
           : nothing}
-        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="${id}-caption">
+        ${own.length === 0
+          ? html`<p class="empty">${t.sources.noSources}</p>`
+          : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="${id}-caption">
           <table class="data">
-            <caption id="${id}-caption">${t.sources.caption(own.length)}</caption>
+            <caption id="${id}-caption">${t.sources.caption(own.length)}<span class="visually-hidden"> · ${d.title}</span></caption>
             <thead>
               <tr>
                 <th scope="col">${t.sources.columns.section}</th>
@@ -267,7 +290,10 @@ export class SourcesScreen extends Screen {
             <tbody>
               ${own.map(
                 (s) => html`<tr data-source=${s.key}>
-                  <th scope="row">${s.section}<span class="key">${s.key}</span></th>
+                  <th scope="row">
+                    ${s.section}<span class="key">${s.key}</span>
+                    ${this.cited.has(s.key) ? nothing : html`<span class="tag tag-warn">${t.sources.notCited}</span>`}
+                  </th>
                   <td class="num">${s.slide ?? '—'}</td>
                   <td class="quote">${s.quote ?? '—'}</td>
                   <td>${s.citedWork ?? '—'}</td>
@@ -285,7 +311,7 @@ export class SourcesScreen extends Screen {
               )}
             </tbody>
           </table>
-        </div>
+        </div>`}
       </section>`;
     })}`;
   }
@@ -324,6 +350,7 @@ export class SourcesScreen extends Screen {
       </div>
       ${conflict && theirValues
         ? conflictPanel(t, {
+                level: 3,
             id: 'src-conflict',
             theirVersion: conflict.version,
             busy: this.saving,

@@ -422,6 +422,7 @@ export class SpacesScreen extends Screen {
       ];
     } else return html``;
     return conflictPanel(t, {
+                level: 3,
       id: 'space-conflict',
       theirVersion: theirs.version,
       busy: this.panelState.saving,
