@@ -23,6 +23,29 @@ function jsonLdOf(html: string): any[] {
   return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!));
 }
 
+describe('schema.org Dataset in the gallery', () => {
+  it('lists every dataset, each with a CSV that answers from the server serving the page', async () => {
+    const page = `${h.api.url}/widgets/`;
+    const [catalog, ...more] = jsonLdOf(await (await fetch(page)).text());
+    expect(more).toEqual([]);
+    expect(catalog).toMatchObject({ '@context': 'https://schema.org', '@type': 'DataCatalog', name: 'Vigía' });
+    const keys = (await (await fetch(`${h.api.url}/graphql?query=${encodeURIComponent('{ datasets { key } }')}`)).json()).data.datasets.map((d: { key: string }) => d.key);
+    expect(catalog.dataset.map((d: { identifier: string }) => d.identifier)).toEqual(keys);
+    for (const d of catalog.dataset) {
+      expect(d['@type']).toBe('Dataset');
+      expect(d.name.length).toBeGreaterThan(10);
+      expect(d.description.length).toBeGreaterThan(50);
+      expect(d.isBasedOn.name).toMatch(/^Problemática de la trata de personas/);
+      // Relative to the page, as a JSON-LD processor resolves it.
+      const csv = await fetch(new URL(d.distribution[0].contentUrl, page));
+      expect(csv.status).toBe(200);
+      expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+      await csv.arrayBuffer();
+    }
+    expect(new URL(catalog.url, page).href).toBe(`${h.api.url}/catalog.jsonld`);
+  });
+});
+
 describe('schema.org Dataset on embed pages', () => {
   it('describes the datasets behind the figures, with a CSV that answers', async () => {
     const html = await (await fetch(`${h.api.url}/embed/training-chart?lang=en`)).text();

@@ -5,7 +5,7 @@
  * page is in Spanish, or English with its language switch (`?lang=en`).
  */
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { build, runnerImport } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -44,6 +44,57 @@ async function bundleBuilder() {
 }
 
 const builder = await bundleBuilder();
+
+/**
+ * schema.org JSON-LD for search engines (Google Dataset Search): Vigía's datasets as the reviewed
+ * seed data has them (titles, descriptions, periods, the briefing they come from), each with its
+ * CSV. URLs are relative to the page, so they name whatever server serves it; versions and dates
+ * of change are in /catalog.jsonld, which the server builds from the live data.
+ */
+async function structuredData() {
+  // Like build(), the module runner may set NODE_ENV; the widgets' own build reads it afterwards.
+  const nodeEnv = process.env.NODE_ENV;
+  const { module } = await runnerImport(fileURLToPath(new URL('../../schema/src/seed-data/index.ts', import.meta.url)));
+  if (nodeEnv === undefined) delete process.env.NODE_ENV;
+  else process.env.NODE_ENV = nodeEnv;
+  const { seedData } = module;
+  const documents = new Map(seedData.documents.map((d) => [d.key, d]));
+  const sources = new Map(seedData.sources.map((s) => [s.key, s]));
+  const documentOf = (sourceKey) => documents.get(sources.get(sourceKey)?.document);
+  const catalog = {
+    '@context': 'https://schema.org',
+    '@type': 'DataCatalog',
+    name: 'Vigía',
+    url: '/catalog.jsonld',
+    inLanguage: ['es', 'en'],
+    dataset: seedData.datasets.map((d) => {
+      const doc = documentOf(d.source);
+      return {
+        '@type': 'Dataset',
+        identifier: d.key,
+        name: d.title,
+        alternateName: d.titleEn,
+        description: d.description,
+        inLanguage: 'es',
+        temporalCoverage: `${d.periodStart}/${d.periodEnd}`,
+        spatialCoverage: { '@type': 'Country', name: 'Perú' },
+        keywords: ['trata de personas', 'niñas, niños y adolescentes', 'Perú'],
+        publisher: { '@type': 'Organization', name: 'Vigía' },
+        ...(doc
+          ? {
+              creator: { '@type': 'Organization', name: doc.publisher },
+              isBasedOn: { '@type': 'Report', name: doc.title, datePublished: doc.publishedOn, publisher: { '@type': 'Organization', name: doc.publisher } },
+            }
+          : {}),
+        distribution: [{ '@type': 'DataDownload', encodingFormat: 'text/csv', contentUrl: `/data/${encodeURIComponent(d.key)}.csv` }],
+      };
+    }),
+  };
+  // Inside <script>: nothing may close it early.
+  return JSON.stringify(catalog).replace(/</g, '\\u003c');
+}
+
+const jsonLd = await structuredData();
 
 const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -182,6 +233,7 @@ export function galleryHtml() {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Vigía — widgets</title>
 <link rel="icon" href="data:,">
+<script type="application/ld+json">${jsonLd}</script>
 <style>
   :root { color-scheme: light dark; }
   body { font-family: system-ui, sans-serif; margin: 0; line-height: 1.5; color: #1c2024; background: #f6f7f9; }
