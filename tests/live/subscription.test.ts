@@ -67,7 +67,8 @@ describe('dataChanged on one server (SQLite)', () => {
     const answered = performance.now();
     expect(write.errors).toBeUndefined();
     const [event] = await until(() => (s.results.length ? s.results : null), 2000, 'dataChanged');
-    expect(s.events[0]!.at - sent).toBeLessThan(2000);
+    // Within 2 s of the write's commit (its answer); on a busy machine the mutation itself may take a while.
+    expect(s.events[0]!.at - answered).toBeLessThan(2000);
     console.info(`live: mutation sent → event, same process: ${Math.round(s.events[0]!.at - sent)} ms (the mutation's answer came after ${Math.round(answered - sent)} ms)`);
     const change = event.data.dataChanged;
     expect(change.datasets).toEqual(['service-results']);
@@ -294,11 +295,12 @@ describe.skipIf(!pgUp || !redisUp)('dataChanged across server processes (Postgre
     await until(() => onA.comments && onB.comments, 5000, 'both streams open');
     const sent = performance.now();
     const write = await gql(`${b.url}/graphql`, RESULT(51), {}, { authorization: `Bearer ${admin}` });
+    const answered = performance.now();
     expect(write.errors).toBeUndefined();
     await until(() => onA.results.length && onB.results.length, 2000, 'dataChanged on both processes');
     const arrivedA = onA.events.find((e) => e.event === 'next')!.at;
-    expect(arrivedA - sent).toBeLessThan(2000);
-    console.info(`live: mutation through B → event on A (PostgreSQL + Redis): ${Math.round(arrivedA - sent)} ms`);
+    expect(arrivedA - answered).toBeLessThan(2000);
+    console.info(`live: mutation through B → event on A (PostgreSQL + Redis): ${Math.round(arrivedA - answered)} ms after B answered (${Math.round(answered - sent)} ms for the mutation)`);
     const changeA = onA.results[0].data.dataChanged;
     expect(changeA).toEqual(onB.results[0].data.dataChanged);
     expect(changeA.datasets).toEqual(['service-results']);
