@@ -127,7 +127,7 @@ export const base = css`
     color: var(--_muted);
     line-height: 1.45;
   }
-  .foot a {
+  .foot a, .cite-data a {
     color: inherit;
   }
   details {
