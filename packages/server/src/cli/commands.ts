@@ -6,7 +6,7 @@ import { canWrite, type Caller } from '../auth/caller.js';
 import { callerForKey, createKey, listKeys, parseRole, revokeKey } from '../auth/keys.js';
 import { actorFor, localOperator } from '../data/audit.js';
 import { exportData, type ExportFormat } from '../data/export.js';
-import { applyImport, ImportFailure, parseImportFile, planImport, type ImportPlan } from '../data/import.js';
+import { applyImport, ImportFailure, parseImportFile, planImport, type ImportPlan } from '../data/import/index.js';
 import { publicNote } from '../data/publications.js';
 
 export const usage = `Usage: pnpm vigia <command>

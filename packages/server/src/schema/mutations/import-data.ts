@@ -2,7 +2,7 @@
  * `importData(file, dryRun)`: `pnpm vigia import` over GraphQL, for the stewards' console. The
  * file comes as a GraphQL multipart request (graphql-yoga parses it; the HTTP steps bound its
  * size). Same parser, same checks, same single transaction and audit entry as the CLI
- * (data/import.ts): a dry run writes nothing; an apply writes everything or nothing.
+ * (data/import/): a dry run writes nothing; an apply writes everything or nothing.
  */
 import { basename, extname } from 'node:path';
 import { GraphQLError } from 'graphql';
@@ -10,7 +10,7 @@ import { primaryOf } from '@vigia/schema';
 import type { Context } from '../../context.js';
 import { actorFor } from '../../data/audit.js';
 import { InputError, SavedNotShownError, UnauthenticatedError } from '../../data/errors.js';
-import { applyImport, ImportFailure, parseImportFile, planImport, type ImportPlan, type ImportProblem, type ParsedFile, type PlannedChange } from '../../data/import.js';
+import { applyImport, ImportFailure, parseImportFile, planImport, type ImportPlan, type ImportProblem, type ParsedFile, type PlannedChange } from '../../data/import/index.js';
 import { builder } from '../builder.js';
 import { DatasetRef } from '../types/refs.js';
 
