@@ -33,7 +33,7 @@ beforeAll(async () => {
   expect(res.headers.get('cache-control')).toMatch(/^public, max-age=\d+$/);
   etag = res.headers.get('etag');
   raw = await res.json();
-  expanded = (await jsonld.expand(raw as never, offline as never)) as Node[];
+  expanded = (await jsonld.expand(raw as never, offline as never)) as unknown as Node[];
 }, 60_000);
 afterAll(() => server?.stop());
 
@@ -108,7 +108,7 @@ describe('the DCAT catalogue', () => {
     expect(r.errors).toBeUndefined();
     const res = await fetch(`${server.url}/catalog.jsonld`, { headers: { 'if-none-match': etag! } });
     expect(res.status).toBe(200);
-    const after = (await jsonld.expand(await res.json(), offline as never)) as Node[];
+    const after = (await jsonld.expand(await res.json(), offline as never)) as unknown as Node[];
     const police = datasetsOf(after).find((d) => values(d, `${DCT}identifier`)[0]!['@value'] === 'police-officers-trained-2021-2023')!;
     expect(values(police, `${DCAT}version`)[0]!['@value']).toBe('2');
     expect(Date.parse(values(police, `${DCT}modified`)[0]!['@value'])).toBeGreaterThan(Date.parse(values(police, `${DCT}issued`)[0]!['@value']));
@@ -118,7 +118,7 @@ describe('the DCAT catalogue', () => {
 
   it('names a licence only when the operator configures one', async () => {
     const data = await loadSnapshot(server.prisma, server.databaseUrl.startsWith('postgres') ? 'postgresql' : 'sqlite');
-    const licensed = (await jsonld.expand(catalog(data, { base: 'https://vigia.example.org', licenseUrl: 'https://creativecommons.org/licenses/by/4.0/' }) as never, offline as never)) as Node[];
+    const licensed = (await jsonld.expand(catalog(data, { base: 'https://vigia.example.org', licenseUrl: 'https://creativecommons.org/licenses/by/4.0/' }) as never, offline as never)) as unknown as Node[];
     for (const d of datasetsOf(licensed)) {
       expect(values(values(d, `${DCAT}distribution`)[0]!, `${DCT}license`)).toEqual([{ '@id': 'https://creativecommons.org/licenses/by/4.0/' }]);
     }

@@ -5,6 +5,7 @@
  * citation-js: APA 7 through the CSL processor (citeproc-js, with the APA style and the
  * en-US / es-ES locales), BibTeX through its BibTeX plugin, CSL-JSON as the item itself.
  */
+/// <reference path="./citation-js.d.ts" />
 import { readFileSync } from 'node:fs';
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
