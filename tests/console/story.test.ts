@@ -357,12 +357,22 @@ describe.sequential("a steward's story", () => {
       await expect(page.locator('#created-key').count()).resolves.toBe(0);
       await expect(page.content()).resolves.not.toContain(key);
 
+      // Someone is signed in with it in another browser when it is revoked.
+      const holder = await openConsole(h);
+      await signIn(holder.page, key);
+
       const row = page.locator('tr', { hasText: 'Portal regional de prueba' });
       await row.getByRole('button', { name: /^Revocar/ }).click();
       await row.getByRole('button', { name: /^Sí, revocar/ }).click();
       await poll(() => page.locator('tr', { hasText: 'Portal regional de prueba' }).count()).toBe(0);
       const refused = await gql(h.server.graphqlUrl, '{ me { name } }', {}, { authorization: `Bearer ${key}` });
       expect(refused.status).toBe(401);
+      // That session ends at its next request, and says why.
+      await holder.page.locator('nav a[href="#services"]').click();
+      await holder.page.locator('#key').waitFor();
+      await expect(holder.page.locator('.sign-in .notice').innerText()).resolves.toMatch(/ya no acepta esta clave \(fue revocada\)/);
+      await expect(holder.page.evaluate(() => Object.values(sessionStorage).join(' '))).resolves.not.toContain('vigia_');
+      await holder.context.close();
       // The admin's own key cannot be revoked from its own session.
       await expect(page.locator('tr', { hasText: 'Administración de prueba' }).getByRole('button', { name: /^Revocar/ }).count()).resolves.toBe(0);
       expect(tab.errors).toEqual([]);

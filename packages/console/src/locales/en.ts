@@ -56,7 +56,7 @@ export const en: Messages = {
       'The console is where the people who keep Vigía’s figures current do their work. Sign in with the API key the Vigía team gave you (it starts with “vigia_”).',
     keyLabel: 'API key',
     keyHint: (minutes: number) =>
-      `The key is kept in this tab only, while it stays open: never in the page’s address, never on disk. The session ends by itself after ${minutes} minutes without activity.`,
+      `The key is kept in this tab only, while it stays open: never in the page’s address, never in the browser’s lasting storage. The session ends by itself after ${minutes} minutes without activity.`,
     submit: 'Sign in',
     checking: 'Checking the key…',
     empty: 'Type or paste your key.',

@@ -55,7 +55,7 @@ export const es = {
       'La consola es el lugar de trabajo de quienes mantienen al día las cifras de Vigía. Ingrese con la clave de API que le entregó el equipo de Vigía (empieza con «vigia_»).',
     keyLabel: 'Clave de API',
     keyHint: (minutes: number) =>
-      `La clave se guarda solo en esta pestaña mientras esté abierta: nunca en la dirección de la página ni en el disco. La sesión se cierra sola tras ${minutes} minutos sin actividad.`,
+      `La clave se guarda solo en esta pestaña mientras esté abierta: nunca en la dirección de la página ni en el almacenamiento permanente del navegador. La sesión se cierra sola tras ${minutes} minutos sin actividad.`,
     submit: 'Ingresar',
     checking: 'Verificando la clave…',
     empty: 'Escriba o pegue su clave.',
