@@ -101,6 +101,10 @@ describe.sequential("a steward's story", () => {
     expect(stored.local.join(' ')).not.toContain('vigia_');
     expect(stored.cookies).toBe('');
     expect(stored.url).not.toContain('vigia_');
+    // A reload keeps the session (the tab is still open) without asking for the key again.
+    await page.reload();
+    await page.locator('.who-name').waitFor();
+    await expect(page.locator('.who-name').innerText()).resolves.toBe('Rosa Condori (editora de prueba)');
     // Datasets: the two pending charts are there, marked pending, with period, source and last change.
     await page.locator('table.data tbody tr').first().waitFor();
     const pending = page.locator('tr', { has: page.locator('.status-pending') });
