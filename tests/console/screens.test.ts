@@ -229,10 +229,12 @@ describe('keyboard', () => {
       await page.keyboard.press('Enter');
       await poll(() => page.locator('main h1').innerText()).toBe('Resultados de servicios');
       await poll(() => page.evaluate(() => document.activeElement?.localName)).toBe('h1');
-      // The language switch is a pair of buttons.
+      // The language switch is a pair of buttons; what was typed and not saved stays.
+      await page.locator('#s20-2023-achieved').fill('2606');
       await page.getByRole('button', { name: 'English' }).focus();
       await page.keyboard.press('Enter');
       await poll(() => page.locator('main h1').innerText()).toBe('Service results');
+      await poll(() => page.locator('#s20-2023-achieved').inputValue()).toBe('2606');
       await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
       expect(tab.errors).toEqual([]);
     } finally {

@@ -121,7 +121,9 @@ export class DatasetScreen extends Screen {
     this.state = { s: 'loading' };
     try {
       const data = await this.ctx.api.request<{ dataset: Dataset | null; regions: Region[] }>(DATASET, { key: this.datasetKey, lang: this.apiLang });
-      this.rows = data.dataset ? this.rowsOf(data.dataset, data.regions) : [];
+      // What the steward typed and has not saved survives a reload (e.g. a language switch).
+      const typed = new Map(this.rows.filter((r) => this.dirty(r)).map((r) => [r.key, r.draft]));
+      this.rows = (data.dataset ? this.rowsOf(data.dataset, data.regions) : []).map((r) => (typed.has(r.key) ? { ...r, draft: typed.get(r.key)! } : r));
       this.state = { s: 'ready', data: data.dataset };
     } catch (error) {
       this.state = { s: 'error', error };

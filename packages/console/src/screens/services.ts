@@ -76,8 +76,19 @@ export class ServicesScreen extends Screen {
     this.state = { s: 'loading' };
     try {
       const data = await this.ctx.api.request<{ services: Service[] }>(SERVICES, { lang: this.apiLang });
-      this.edits = new Map(data.services.flatMap((s) => s.results.map((r) => [idOf(s.number, r.year), this.freshEdit(r)] as const)));
-      this.adding = new Map(data.services.map((s) => [s.number, emptyNewYear()]));
+      // What the steward typed and has not saved survives a reload (e.g. a language switch).
+      const before = this.edits;
+      this.edits = new Map(
+        data.services.flatMap((s) =>
+          s.results.map((r) => {
+            const id = idOf(s.number, r.year);
+            const typed = before.get(id)?.draft;
+            const edit = this.freshEdit(r);
+            return [id, typed && (typed.achieved !== edit.draft.achieved || typed.executionRate !== edit.draft.executionRate) ? { ...edit, draft: typed } : edit] as const;
+          }),
+        ),
+      );
+      this.adding = new Map(data.services.map((s) => [s.number, this.adding.get(s.number) ?? emptyNewYear()]));
       this.state = { s: 'ready', data: data.services };
     } catch (error) {
       this.state = { s: 'error', error };
