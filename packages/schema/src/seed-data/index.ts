@@ -1,4 +1,4 @@
-import * as briefing from './mininter-2024-02.js';
+import * as briefing from './mininter-2024-02/index.js';
 import { regions } from './regions.js';
 import type { SeedData } from './types.js';
 
