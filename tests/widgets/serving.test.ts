@@ -184,15 +184,25 @@ describe('in a browser', () => {
 
 // The database plays no part in the build: this runs in the SQLite project only.
 describe.skipIf(process.env.VIGIA_TEST_DATABASE === 'postgresql')('a rebuild', () => {
-  const work = mkdtempSync(join(tmpdir(), 'vigia-rebuild-'));
   // A copy of the widgets package (its node_modules linked) that the test may change and rebuild.
-  const pkg = join(work, 'packages', 'widgets');
-  const built = join(pkg, 'dist');
+  let work: string;
+  let pkg: string;
+  let built: string;
   let api: TestServer;
 
   beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'vigia-rebuild-'));
+    pkg = join(work, 'packages', 'widgets');
+    built = join(pkg, 'dist');
+    // The repository's layout around the copy: the root's files and the other packages linked (the
+    // build reads the seed data for the gallery), the widgets copied.
+    const repo = join(widgetsRoot, '../..');
     mkdirSync(pkg, { recursive: true });
-    cpSync(join(widgetsRoot, '../../tsconfig.base.json'), join(work, 'tsconfig.base.json'));
+    cpSync(join(repo, 'tsconfig.base.json'), join(work, 'tsconfig.base.json'));
+    symlinkSync(join(repo, 'node_modules'), join(work, 'node_modules'));
+    for (const other of readdirSync(join(repo, 'packages'))) {
+      if (other !== 'widgets') symlinkSync(join(repo, 'packages', other), join(work, 'packages', other));
+    }
     for (const entry of readdirSync(widgetsRoot)) {
       if (entry === 'dist' || entry === 'node_modules') continue;
       cpSync(join(widgetsRoot, entry), join(pkg, entry), { recursive: true });
@@ -203,7 +213,8 @@ describe.skipIf(process.env.VIGIA_TEST_DATABASE === 'postgresql')('a rebuild', (
   }, 180_000);
   afterAll(async () => {
     await api?.close();
-    rmSync(work, { recursive: true, force: true });
+    // (rm removes the links, never what they point at.)
+    if (work) rmSync(work, { recursive: true, force: true });
   });
 
   async function build() {
