@@ -38,7 +38,7 @@ const { values: args } = parseArgs({
     /** Only these queries (repeatable), e.g. --query region-card; `partner` names the partner rows. */
     query: { type: 'string', multiple: true, default: [] },
     /** Rounds of the partner rows (each: GET, POST, bare Node, `duration` seconds each). */
-    rounds: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '4' },
     /** Skip the rows with the response cache on or off. */
     cache: { type: 'string' },
     /** `off` skips the reloads of the in-memory data (bench/reload.ts). */
@@ -107,7 +107,26 @@ function rssKb(pid: number): number {
   }
 }
 
+/** CPU time (user + system) the process has used so far, in microseconds. */
+const ticksPerSecond = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+function cpuUs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / ticksPerSecond;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 interface Measure {
+  /** The server process's CPU time per answered request (shared load on the machine barely moves it). */
+  cpuUsPerRequest: number;
   rps: number;
   p50: number;
   p99: number;
@@ -119,6 +138,7 @@ interface Measure {
 async function load(url: string, query: BenchQuery, seconds: number, pid: number): Promise<Measure> {
   const samples: number[] = [];
   const sampler = setInterval(() => samples.push(rssKb(pid) / 1024), 1000);
+  const cpuBefore = cpuUs(pid);
   const result = await autocannon({
     url: url + query.search,
     connections,
@@ -130,6 +150,7 @@ async function load(url: string, query: BenchQuery, seconds: number, pid: number
   clearInterval(sampler);
   samples.push(rssKb(pid) / 1024);
   return {
+    cpuUsPerRequest: (cpuUs(pid) - cpuBefore) / Math.max(1, result.requests.total),
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -216,11 +237,14 @@ async function partnerTraffic(running: Running) {
     ];
     partner = targets.map((t) => ({ name: t.name, runs: [] }));
     for (const t of targets) await load(t.url, t.query, 2, t.pid); // warm-up
-    for (let round = 1; round <= rounds; round++) {
-      for (const [i, t] of targets.entries()) {
+    for (let round = 0; round < rounds; round++) {
+      // Each round starts with another row, so that none is always measured first.
+      for (let j = 0; j < targets.length; j++) {
+        const i = (round + j) % targets.length;
+        const t = targets[i]!;
         const m = await load(t.url, t.query, duration, t.pid);
         partner[i]!.runs.push(m);
-        console.log(`partner round ${round} ${t.name.padEnd(36)} ${fmt(m.rps).padStart(7)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  errors ${m.errors}`);
+        console.log(`partner round ${round + 1} ${t.name.padEnd(36)} ${fmt(m.rps).padStart(7)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  errors ${m.errors}  CPU ${fmt(m.cpuUsPerRequest)} µs/request`);
       }
     }
   } finally {
@@ -357,17 +381,18 @@ if (partner) {
   const [get, post, node, small] = partner as [PartnerRow, PartnerRow, PartnerRow, PartnerRow];
   const ratio = (row: PartnerRow, to: PartnerRow) => median(row.runs.map((m, i) => m.rps / to.runs[i]!.rps));
   const line = (row: PartnerRow) =>
-    `| ${row.name} | ${fmt(median(row.runs.map((m) => m.rps)))} | ${row.runs.map((m) => fmt(m.rps)).join(' · ')} | ${fmt(median(row.runs.map((m) => m.p50)), 1)} | ${fmt(median(row.runs.map((m) => m.p99)), 1)} | ${row.runs.reduce((a, m) => a + m.errors, 0)} | ${fmt(ratio(row, node), 2)} |`;
+    `| ${row.name} | ${fmt(median(row.runs.map((m) => m.rps)))} | ${row.runs.map((m) => fmt(m.rps)).join(' · ')} | ${fmt(median(row.runs.map((m) => m.p50)), 1)} | ${fmt(median(row.runs.map((m) => m.p99)), 1)} | ${row.runs.reduce((a, m) => a + m.errors, 0)} | ${fmt(cpu(row))} | ${fmt(ratio(row, node), 2)} |`;
+  const cpu = (row: PartnerRow) => median(row.runs.map((m) => m.cpuUsPerRequest));
   const getToPost = ratio(get, post);
   const getToNode = ratio(get, node);
   const getToSmall = ratio(get, small);
   partnerReport = [
-    `${runLine} ${rounds} rounds; in each, the four rows one after the other.`,
+    `${runLine} ${rounds} rounds; in each, the four rows one after the other, each round starting with the next row.`,
     '',
     `Command: \`pnpm bench ${process.argv.slice(2).join(' ')}\``.replace(/ `$/, '`'),
     '',
-    '| request | req/s (median) | each round | p50 ms | p99 ms | errors | ratio to bare node:http, same bytes |',
-    '| --- | ---: | --- | ---: | ---: | ---: | ---: |',
+    '| request | req/s (median) | each round | p50 ms | p99 ms | errors | server CPU µs per request | ratio to bare node:http, same bytes |',
+    '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |',
     line(get),
     line(post),
     line(node),
@@ -375,7 +400,8 @@ if (partner) {
     '',
     `Against the targets: persisted GET / POST = ${fmt(getToPost, 2)} (target ≥ 1.00: ${getToPost >= 1 ? 'met' : 'NOT met'}); ` +
       `persisted GET / bare node:http sending the same bytes = ${fmt(getToNode, 2)} (target ≥ 0.50: ${getToNode >= 0.5 ? 'met' : 'NOT met'}); ` +
-      `against its 26-byte body: ${fmt(getToSmall, 2)}.`,
+      `against its 26-byte body: ${fmt(getToSmall, 2)}. ` +
+      `Server CPU per request: persisted GET ${fmt(cpu(get))} µs, POST ${fmt(cpu(post))} µs, bare node:http ${fmt(cpu(node))} µs (same bytes).`,
   ].join('\n');
   console.log(`\n${partnerReport}`);
 }
