@@ -6,10 +6,11 @@
  * figures; `asOf` answers the figures as they were published at a moment. Values written here
  * are TEST FIXTURES, not figures from the source.
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPrismaClient, prepareDatabase, resolveDatabaseTarget, seed, seedData } from '@vigia/schema';
 import { startWriteServer, vigia, type WriteServer } from '../write/support.js';
 
 let server: WriteServer;
@@ -209,4 +210,77 @@ describe('imports', () => {
     expect(last('police-trained-cusco')).toEqual({ change: 'REVISED', value: 371, note: 'TEST FIXTURE: importación' });
     expect(dataset.observations.find((o: any) => o.key === 'police-trained-tacna').revisions).toHaveLength(1);
   }, 60_000);
+});
+
+describe('the public note', () => {
+  it('is refused when implausible, naming the field, and nothing is written', async () => {
+    const before = await server.fingerprint();
+    for (const note of ['x'.repeat(1001), 'TEST\u0007FIXTURE', '   ']) {
+      const r = await server.as('EDITOR', UPSERT, { input: { key: 'police-trained-puno', value: 999, note } });
+      expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(r.errors?.[0]?.message).toMatch(/^note: /);
+    }
+    expect(await server.fingerprint()).toBe(before);
+  });
+});
+
+describe('the history is written whole', () => {
+  it('concurrent edits of one dataset each raise its version once, none lost', async () => {
+    const before = (await ok(null, `{ dataset(key: "${POLICE}") { version } }`)).dataset.version;
+    const keys = ['police-trained-arequipa', 'police-trained-cusco', 'police-trained-tacna', 'police-trained-moquegua', 'police-trained-total'];
+    const answers = await Promise.all(
+      keys.map((key, i) => server.as(i % 2 ? 'EDITOR' : 'EDITOR2', UPSERT, { input: { key, value: 2000 + i, note: `TEST FIXTURE concurrente ${i}` } })),
+    );
+    for (const a of answers) expect(a.errors, JSON.stringify(a.errors)).toBeUndefined();
+    const { dataset } = await ok(null, `{ dataset(key: "${POLICE}") { version versions { version note } observations { key value revisions { value note } } } }`);
+    expect(dataset.version).toBe(before + keys.length);
+    expect(dataset.versions.map((v: any) => v.version)).toEqual(Array.from({ length: dataset.version }, (_, i) => i + 1));
+    const notes = dataset.versions.slice(-keys.length).map((v: any) => v.note).sort();
+    expect(notes).toEqual(keys.map((_, i) => `TEST FIXTURE concurrente ${i}`).sort());
+    keys.forEach((key, i) => {
+      const figure = dataset.observations.find((o: any) => o.key === key);
+      expect(figure.revisions.at(-1)).toEqual({ value: 2000 + i, note: `TEST FIXTURE concurrente ${i}` });
+    });
+  });
+
+  it('the seed publishes what it changes back, and nothing when it changes nothing', async () => {
+    const count = () => server.prisma.publication.count();
+    const before = await count();
+    // `pnpm db:seed` puts the briefing's figures back over the edits above: one publication.
+    await seed(server.prisma, seedData);
+    expect(await count()).toBe(before + 1);
+    const puno = await server.prisma.observationRevision.findMany({ where: { key: 'police-trained-puno' }, orderBy: { id: 'asc' } });
+    expect(puno.map((r) => r.value)).toEqual([420, 421, 420]);
+    expect(puno.map((r) => r.version)).toEqual([1, 2, 3]);
+    expect((await server.prisma.observation.findUniqueOrThrow({ where: { key: 'police-trained-puno' } })).version).toBe(3);
+    // Again: nothing to change, nothing published.
+    await seed(server.prisma, seedData);
+    expect(await count()).toBe(before + 1);
+  });
+
+  it('a database seeded before revisions existed gets its figures published once at start', async () => {
+    const dir = join(tmpdir(), `vigia-backfill-${process.pid}-${Date.now()}`);
+    const target = resolveDatabaseTarget(`file:${join(dir, 'vigia.db')}`);
+    const prisma = createPrismaClient(target);
+    try {
+      await prepareDatabase(target, prisma);
+      const figures = await prisma.observation.count();
+      // As an older database: the figures are there, their history is not.
+      await prisma.observationRevision.deleteMany();
+      await prisma.serviceResultRevision.deleteMany();
+      await prisma.datasetVersion.deleteMany();
+      await prisma.publication.deleteMany();
+      await prepareDatabase(target, prisma);
+      expect(await prisma.publication.count()).toBe(1);
+      expect(await prisma.observationRevision.count()).toBe(figures);
+      expect(await prisma.datasetVersion.count()).toBe(await prisma.dataset.count());
+      expect(new Set((await prisma.datasetVersion.findMany()).map((v) => v.version))).toEqual(new Set([1]));
+      // And only once.
+      await prepareDatabase(target, prisma);
+      expect(await prisma.publication.count()).toBe(1);
+    } finally {
+      await prisma.$disconnect();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -69,6 +69,11 @@ export async function startWriteServer(): Promise<WriteServer> {
           prisma.source.findMany({ orderBy: { key: 'asc' } }),
           prisma.document.findMany({ orderBy: { key: 'asc' } }),
           prisma.auditEntry.findMany({ orderBy: { id: 'asc' } }),
+          // The public history: a refused write publishes nothing either.
+          prisma.publication.findMany({ orderBy: { id: 'asc' } }),
+          prisma.datasetVersion.findMany({ orderBy: { id: 'asc' } }),
+          prisma.observationRevision.findMany({ orderBy: { id: 'asc' } }),
+          prisma.serviceResultRevision.findMany({ orderBy: { id: 'asc' } }),
         ]),
       ),
     stop: async () => {
