@@ -10,7 +10,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql } from '../helpers/graphql.js';
-import { axe, openConsole, overflowsSideways, shot, signIn, startConsoleHarness, type ConsoleHarness } from './support.js';
+import { expectAxeClean, openConsole, overflowsSideways, poll, shot, signIn, startConsoleHarness, type ConsoleHarness } from './support.js';
 
 let h: ConsoleHarness;
 let editorKey: string;
@@ -26,12 +26,6 @@ beforeAll(async () => {
   ]);
 }, 120_000);
 afterAll(() => h?.close());
-
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
-
-async function expectAxeClean(page: Page, where: string) {
-  expect(await axe(page), `axe on ${where}`).toEqual([]);
-}
 
 async function go(page: Page, hash: string, ready = 'main table.data, main .card, main .empty') {
   await page.evaluate((h) => (location.hash = h), hash);
@@ -190,6 +184,31 @@ describe.sequential('forms over the mutations', () => {
       await tab.context.close();
     }
   });
+});
+
+describe('session', () => {
+  it('signs out by itself after 15 minutes without activity, with a warning a minute before', async () => {
+    const tab = await openConsole(h, { clock: true });
+    try {
+      const { page } = tab;
+      await signIn(page, editorKey);
+      await page.clock.fastForward('14:01');
+      const warning = page.locator('.idle-warning');
+      await warning.waitFor();
+      await expect(warning.innerText()).resolves.toMatch(/la sesión se cerrará en \d+ segundos/);
+      // "Stay signed in" counts as activity.
+      await warning.getByRole('button', { name: 'Seguir conectado' }).click();
+      await expect(warning.count()).resolves.toBe(0);
+      await page.clock.fastForward('15:01');
+      await page.locator('#key').waitFor();
+      await expect(page.locator('.sign-in .notice').innerText()).resolves.toMatch(/tras 15 minutos sin actividad/);
+      await expect(page.evaluate(() => Object.values(sessionStorage).join(' '))).resolves.not.toContain('vigia_');
+      expect(tab.errors).toEqual([]);
+    } finally {
+      await tab.context.close();
+    }
+  });
+
 });
 
 describe('keyboard', () => {

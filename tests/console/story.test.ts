@@ -3,7 +3,7 @@
  * SQLite database (issue 14, "Done when"): an editor signs in, enters the pending cases-by-region
  * figures in the table (test-only values, below), sees them in the public API and in a widget,
  * imports a corrected CSV with its preview and fixes the bad row the preview named, meets another
- * editor's change and chooses, and signs out — by hand, and by itself after the idle period; an
+ * editor's change and chooses, and signs out (by itself after the idle period: screens.test.ts); an
  * admin creates, copies and revokes a key and reads the history; a viewer is offered no writes.
  * axe-core runs on every screen; the console's CSP is the server's (no console errors allowed).
  */
@@ -13,25 +13,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql } from '../helpers/graphql.js';
-import { axe, openConsole, shot, signIn, startConsoleHarness, type ConsoleHarness, type Tab } from './support.js';
-
-const DATASET = 'trafficking-cases-by-region-2021-2023';
-const REGIONS = [
-  { slug: 'arequipa', name: 'Arequipa', code: '04' },
-  { slug: 'cusco', name: 'Cusco', code: '08' },
-  { slug: 'moquegua', name: 'Moquegua', code: '18' },
-  { slug: 'puno', name: 'Puno', code: '21' },
-  { slug: 'tacna', name: 'Tacna', code: '23' },
-];
-const YEARS = [2021, 2022, 2023];
-const keyOf = (slug: string, year: number) => `trafficking-cases-by-region-${slug}-${year}`;
-/**
- * TEST-ONLY values, in a database that is thrown away: 9RRYY-shaped numbers (region index, year)
- * that no chart shows, so nobody mistakes them for the source's figures (which stay pending in
- * the real data until a steward types them from the chart).
- */
-const testValue = (regionIndex: number, year: number) => 90_000 + (regionIndex + 1) * 100 + (year - 2020);
-const EXPECTED = new Map(REGIONS.flatMap((r, i) => YEARS.map((y) => [keyOf(r.slug, y), testValue(i, y)] as const)));
+import { DATASET, EXPECTED, keyOf } from './test-values.js';
+import { csvCells, expectAxeClean, openConsole, poll, publicFigures, shot, signIn, startConsoleHarness, type ConsoleHarness, type Tab } from './support.js';
 
 let h: ConsoleHarness;
 let editorKey: string;
@@ -51,36 +34,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => h?.close());
 
-async function expectAxeClean(page: Page, where: string) {
-  const violations = await axe(page);
-  expect(violations, `axe on ${where}`).toEqual([]);
-}
-
-/** The public API, anonymously: what readers and partner sites get. */
-async function publicFigures(): Promise<{ status: string; values: Map<string, number | null> }> {
-  const res = await gql(h.server.graphqlUrl, `{ dataset(key: "${DATASET}") { status observations { key value } } }`);
-  expect(res.errors).toBeUndefined();
-  const d = res.data.dataset;
-  return { status: d.status, values: new Map(d.observations.map((o: { key: string; value: number | null }) => [o.key, o.value])) };
-}
-
-/** Waits for a condition (the console answers after its requests, on a shared, slow machine). */
-const poll = <T>(fn: () => T | Promise<T>, options: { timeout?: number } = {}) => expect.poll(fn, { timeout: options.timeout ?? 20_000, interval: 100 });
-
 const cell = (page: Page, key: string) => page.locator(`[id="${key}-value"]`);
-
-/** A CSV line's cells as written (quotes kept), so that a line can be changed and joined back. */
-function csvCells(line: string): string[] {
-  const cells: string[] = [];
-  let at = 0;
-  for (;;) {
-    const quoted = /^"(?:[^"]|"")*"/.exec(line.slice(at));
-    const end = quoted ? at + quoted[0].length : line.indexOf(',', at) === -1 ? line.length : line.indexOf(',', at);
-    cells.push(line.slice(at, end));
-    if (end >= line.length) return cells;
-    at = end + 1;
-  }
-}
 
 describe.sequential("a steward's story", () => {
   it('signs in with an editor key, kept for the tab only, and shows who it belongs to and its role', async () => {
@@ -150,7 +104,7 @@ describe.sequential("a steward's story", () => {
   });
 
   it('the public API and a widget show the figures the steward entered', async () => {
-    const figures = await publicFigures();
+    const figures = await publicFigures(h, DATASET);
     expect(figures.status).toBe('PUBLISHED');
     expect(Object.fromEntries(figures.values)).toEqual(Object.fromEntries(EXPECTED));
 
@@ -216,7 +170,7 @@ describe.sequential("a steward's story", () => {
     await expect(page.getByRole('button', { name: /^Aplicar/ }).count()).resolves.toBe(0);
     await expectAxeClean(page, 'the import preview with a bad row');
     await shot(page, 'story-2-import-bad-row', { fullPage: true });
-    expect((await publicFigures()).values.get(keyOf('arequipa', 2021))).toBe(EXPECTED.get(keyOf('arequipa', 2021)));
+    expect((await publicFigures(h, DATASET)).values.get(keyOf('arequipa', 2021))).toBe(EXPECTED.get(keyOf('arequipa', 2021)));
 
     // Fixed in the file, chosen again: the preview shows what would change.
     writeFileSync(file, edit(false));
@@ -234,12 +188,12 @@ describe.sequential("a steward's story", () => {
     expect(changes).toMatch(/value: 90101 → 90111/);
     await expectAxeClean(page, 'the import preview of a good file');
     await shot(page, 'story-3-import-preview', { fullPage: true });
-    expect((await publicFigures()).values.get(keyOf('arequipa', 2021))).toBe(EXPECTED.get(keyOf('arequipa', 2021)));
+    expect((await publicFigures(h, DATASET)).values.get(keyOf('arequipa', 2021))).toBe(EXPECTED.get(keyOf('arequipa', 2021)));
 
     await page.getByRole('button', { name: 'Aplicar 2 cambios' }).click();
     await poll(() => page.locator('#import-result').innerText()).toMatch(/importado$/);
     await expect(page.locator('.notice-ok').innerText()).resolves.toMatch(/Importado: 0 filas nuevas, 2 cambiadas, 13 sin cambios/);
-    const after = await publicFigures();
+    const after = await publicFigures(h, DATASET);
     for (const [key, value] of corrections) {
       expect(after.values.get(key)).toBe(value);
       EXPECTED.set(key, value);
@@ -308,28 +262,6 @@ describe.sequential("a steward's story", () => {
     await expect(page.locator('.who').count()).resolves.toBe(0);
     expect(steward.errors).toEqual([]);
     await steward.context.close();
-  });
-
-  it('signs out by itself after 15 minutes without activity, with a warning a minute before', async () => {
-    const tab = await openConsole(h, { clock: true });
-    try {
-      const { page } = tab;
-      await signIn(page, editorKey);
-      await page.clock.fastForward('14:01');
-      const warning = page.locator('.idle-warning');
-      await warning.waitFor();
-      await expect(warning.innerText()).resolves.toMatch(/la sesión se cerrará en \d+ segundos/);
-      // "Stay signed in" counts as activity.
-      await warning.getByRole('button', { name: 'Seguir conectado' }).click();
-      await expect(warning.count()).resolves.toBe(0);
-      await page.clock.fastForward('15:01');
-      await page.locator('#key').waitFor();
-      await expect(page.locator('.sign-in .notice').innerText()).resolves.toMatch(/tras 15 minutos sin actividad/);
-      await expect(page.evaluate(() => Object.values(sessionStorage).join(' '))).resolves.not.toContain('vigia_');
-      expect(tab.errors).toEqual([]);
-    } finally {
-      await tab.context.close();
-    }
   });
 
   it('an admin creates a key (shown once, copied), which works, then revokes it', async () => {

@@ -10,9 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { startServer, type RunningServer } from '@vigia/server';
 import { createKey } from '../../packages/server/src/auth/keys.js';
 import { localOperator } from '../../packages/server/src/data/audit.js';
+import { gql } from '../helpers/graphql.js';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -128,6 +130,34 @@ export async function axe(page: Page): Promise<{ id: string; impact: string | nu
     const result = await (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> } }).axe.run(document);
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
   });
+}
+
+export async function expectAxeClean(page: Page, where: string): Promise<void> {
+  expect(await axe(page), `axe on ${where}`).toEqual([]);
+}
+
+/** Waits for a condition (the console answers after its requests, on a shared, slow machine). */
+export const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+
+/** A CSV line's cells as written (quotes kept), so that a line can be changed and joined back. */
+export function csvCells(line: string): string[] {
+  const cells: string[] = [];
+  let at = 0;
+  for (;;) {
+    const quoted = /^"(?:[^"]|"")*"/.exec(line.slice(at));
+    const end = quoted ? at + quoted[0].length : line.indexOf(',', at) === -1 ? line.length : line.indexOf(',', at);
+    cells.push(line.slice(at, end));
+    if (end >= line.length) return cells;
+    at = end + 1;
+  }
+}
+
+/** The public API, anonymously: what readers and partner sites get. */
+export async function publicFigures(h: ConsoleHarness, dataset: string): Promise<{ status: string; values: Map<string, number | null> }> {
+  const res = await gql(h.server.graphqlUrl, `{ dataset(key: "${dataset}") { status observations { key value } } }`);
+  expect(res.errors).toBeUndefined();
+  const d = res.data.dataset;
+  return { status: d.status, values: new Map(d.observations.map((o: { key: string; value: number | null }) => [o.key, o.value])) };
 }
 
 /** Whether the page scrolls sideways (it must not: wide tables scroll inside their own frame). */

@@ -148,3 +148,12 @@ export function textField(
     ${o.error ? html`<p class="field-error" id="${o.id}-error">${o.error}</p>` : nothing}
   </div>`;
 }
+
+/** Hands a file the console fetched (with the key) to the browser as a download. */
+export function saveFile(blob: Blob, name: string): void {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}

@@ -8,86 +8,9 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiError } from '../api.js';
 import { formatNumber, formatPeriod, parseTyped } from '../format.js';
 import { Screen } from '../screen.js';
-import { apiMessage, conflictPanel, failure, focusSoon, loading, problemText, type Loadable, type Message } from '../ui.js';
+import { apiMessage, conflictPanel, failure, focusSoon, loading, problemText, saveFile, type Loadable } from '../ui.js';
+import { DATASET, DELETE, draftOf, FIELDS, INDICATOR, isDirty, rowName, UPSERT, type Dataset, type Field, type Observation, type Row } from './dataset-documents.js';
 import { gridCells, isRegionYearDataset, matches, type GridCell, type Region } from './grid.js';
-
-interface Observation {
-  key: string;
-  label: string;
-  value: number | null;
-  displayValue: string;
-  suppressed: boolean;
-  unit: string;
-  periodStart: string;
-  periodEnd: string;
-  scope: string;
-  area: string | null;
-  region: { code: string; name: string } | null;
-  breakdown: { dimension: string; value: string } | null;
-  version: number;
-}
-
-interface Dataset {
-  key: string;
-  title: string;
-  titleEs: string;
-  titleEn: string;
-  description: string;
-  status: 'PENDING' | 'PUBLISHED';
-  pendingReason: string | null;
-  periodStart: string | null;
-  periodEnd: string | null;
-  unit: string;
-  countsVictims: boolean;
-  csvUrl: string;
-  source: { key: string; title: string; section: string; slide: number | null };
-  observations: Observation[];
-}
-
-type Field = 'value' | 'periodStart' | 'periodEnd';
-const FIELDS: Field[] = ['value', 'periodStart', 'periodEnd'];
-
-interface Row {
-  key: string;
-  /** The stored figure; null for a grid row not entered yet. */
-  stored: Observation | null;
-  /** For a row of the regions × years grid: its region and year, and what a new figure is created with. */
-  cell: GridCell | null;
-  draft: Record<Field, string>;
-  errors: Partial<Record<Field | 'row', Message>>;
-  saving: boolean;
-  conflict: Observation | null;
-  confirmDelete: boolean;
-  saved: string | null;
-}
-
-const OBSERVATION = `key label(lang: $lang) value displayValue suppressed unit periodStart periodEnd scope area
-  region { code name } breakdown { dimension value } version`;
-
-const DATASET = `query ConsoleDataset($key: String!, $lang: Lang!) {
-  dataset(key: $key) {
-    key title(lang: $lang) titleEs: title(lang: ES) titleEn: title(lang: EN) description(lang: $lang) status pendingReason(lang: $lang)
-    periodStart periodEnd unit countsVictims csvUrl source { key title section slide }
-    observations { ${OBSERVATION} }
-  }
-  regions(focus: true) { code slug name }
-}`;
-
-const INDICATOR = `query ConsoleIndicator($key: String!, $lang: Lang!) { indicator(key: $key) { ${OBSERVATION} } }`;
-
-const UPSERT = `mutation ConsoleUpsertIndicator($input: UpsertIndicatorInput!, $lang: Lang!) {
-  upsertIndicator(input: $input) { changed created indicator { ${OBSERVATION} } dataset { status observationCount } }
-}`;
-
-const DELETE = `mutation ConsoleDeleteIndicator($input: DeleteIndicatorInput!) {
-  deleteIndicator(input: $input) { deletedKey dataset { status observationCount } }
-}`;
-
-const draftOf = (o: Observation | null, cell: GridCell | null): Record<Field, string> => ({
-  value: o?.value === null || o?.value === undefined ? '' : String(o.value),
-  periodStart: o?.periodStart ?? cell?.periodStart ?? '',
-  periodEnd: o?.periodEnd ?? cell?.periodEnd ?? '',
-});
 
 export class DatasetScreen extends Screen {
   static override properties = {
@@ -122,7 +45,7 @@ export class DatasetScreen extends Screen {
     try {
       const data = await this.ctx.api.request<{ dataset: Dataset | null; regions: Region[] }>(DATASET, { key: this.datasetKey, lang: this.apiLang });
       // What the steward typed and has not saved survives a reload (e.g. a language switch).
-      const typed = new Map(this.rows.filter((r) => this.dirty(r)).map((r) => [r.key, r.draft]));
+      const typed = new Map(this.rows.filter((r) => isDirty(r)).map((r) => [r.key, r.draft]));
       this.rows = (data.dataset ? this.rowsOf(data.dataset, data.regions) : []).map((r) => (typed.has(r.key) ? { ...r, draft: typed.get(r.key)! } : r));
       this.state = { s: 'ready', data: data.dataset };
     } catch (error) {
@@ -159,12 +82,6 @@ export class DatasetScreen extends Screen {
 
   private current(key: string): Row {
     return this.rows.find((r) => r.key === key)!;
-  }
-
-  private dirty(row: Row): boolean {
-    const stored = draftOf(row.stored, row.cell);
-    if (!row.stored) return row.draft.value.trim() !== '';
-    return FIELDS.some((f) => row.draft[f].trim() !== stored[f]);
   }
 
   /** Checks what the API cannot be asked (text that is no number); everything else the API judges. */
@@ -221,7 +138,7 @@ export class DatasetScreen extends Screen {
       if (this.state.s === 'ready' && this.state.data && this.state.data.status !== data.upsertIndicator.dataset.status) {
         this.state = { s: 'ready', data: { ...this.state.data, status: data.upsertIndicator.dataset.status, pendingReason: null } };
       }
-      this.ctx.announce(`${this.labelOf(this.current(key))}: ${message}`);
+      this.ctx.announce(`${rowName(this.current(key))}: ${message}`);
       return true;
     } catch (error) {
       row = this.current(key);
@@ -248,7 +165,7 @@ export class DatasetScreen extends Screen {
     this.savingAll = true;
     let saved = 0;
     let failed = 0;
-    for (const row of this.rows.filter((r) => this.dirty(r) && !r.conflict)) {
+    for (const row of this.rows.filter((r) => isDirty(r) && !r.conflict)) {
       if (await this.save(row.key)) saved++;
       else failed++;
     }
@@ -261,10 +178,10 @@ export class DatasetScreen extends Screen {
     const row = this.current(key);
     this.patchRow(row, { saving: true, errors: {} });
     try {
-      const data = await api.request<{ deleteIndicator: { dataset: { status: Dataset['status'] } } }>(DELETE, {
+      await api.request(DELETE, {
         input: { key, expectedVersion: row.stored!.version },
       });
-      this.ctx.announce(t.dataset.deleted(this.labelOf(row)));
+      this.ctx.announce(t.dataset.deleted(rowName(row)));
       await this.load();
     } catch (error) {
       const current = this.current(key);
@@ -292,21 +209,10 @@ export class DatasetScreen extends Screen {
   private async downloadCsv(dataset: Dataset): Promise<void> {
     const { api, t } = this.ctx;
     try {
-      const blob = await api.download(new URL(dataset.csvUrl, api.endpoint).href);
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = `${dataset.key}.csv`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      saveFile(await api.download(new URL(dataset.csvUrl, api.endpoint).href), `${dataset.key}.csv`);
     } catch (error) {
       this.ctx.announce(problemText(t, error));
     }
-  }
-
-  /** How a row is named to the steward: "Puno, 2022" in the grid, else the figure's label. */
-  private labelOf(row: Row): string {
-    if (row.cell) return `${row.cell.region.name}, ${row.cell.year}`;
-    return row.stored!.label;
   }
 
   protected override render(): TemplateResult {
@@ -339,7 +245,7 @@ export class DatasetScreen extends Screen {
 
   private renderTable(d: Dataset): TemplateResult {
     const { t, canWrite } = this.ctx;
-    const dirty = this.rows.filter((r) => this.dirty(r)).length;
+    const dirty = this.rows.filter((r) => isDirty(r)).length;
     const grid = this.rows.some((r) => r.cell);
     const missing = this.rows.filter((r) => r.cell && !r.stored).length;
     return html`
@@ -384,7 +290,7 @@ export class DatasetScreen extends Screen {
   private renderRow(row: Row, grid: boolean): TemplateResult {
     const { t, lang, canWrite, isAdmin } = this.ctx;
     const id = row.key;
-    const label = this.labelOf(row);
+    const label = rowName(row);
     const described = (field: Field | 'row') => [row.errors[field] ? `${id}-${field}-error` : '', `${id}-label`].filter(Boolean).join(' ');
     const stored = row.stored;
     const cell = (field: Field) => {
@@ -440,7 +346,7 @@ export class DatasetScreen extends Screen {
                   class="button button-small"
                   id="${id}-save"
                   aria-describedby=${described('row')}
-                  ?disabled=${row.saving || !this.dirty(row)}
+                  ?disabled=${row.saving || !isDirty(row)}
                   @click=${() => this.save(id)}
                 >
                   ${row.saving ? t.common.saving : t.common.save}<span class="visually-hidden">: ${label}</span>
