@@ -142,15 +142,22 @@ const FORMATTED_ENTRIES = 500;
 export function formatCitation(facts: CitationFacts, style: CitationStyle, lang: CitationLang): string {
   const item = cslItem(facts, lang);
   if (style === 'CSL_JSON') return JSON.stringify([item], null, 2);
-  const key = JSON.stringify([style, lang, item, facts.documents.map(documentItem)]);
+  // Formatted with a stand-in for Vigía's URL, put in afterwards: without PUBLIC_URL the URL follows
+  // the request's Host, and a caller changing it must not make the processor run again.
+  const url = String(item.URL);
+  const standIn = { ...item, URL: STAND_IN + url.slice(url.lastIndexOf('/data/')) };
+  const key = JSON.stringify([style, lang, standIn, facts.documents.map(documentItem)]);
   let text = formatted.get(key);
   if (text === undefined) {
-    text = render(item, facts, style, lang);
+    text = render(standIn, facts, style, lang);
     if (formatted.size >= FORMATTED_ENTRIES) formatted.delete(formatted.keys().next().value!);
     formatted.set(key, text);
   }
-  return text;
+  return text.replaceAll(STAND_IN, url.slice(0, url.lastIndexOf('/data/')));
 }
+
+/** Never a real host (RFC 2606). */
+const STAND_IN = 'https://vigia.invalid';
 
 function render(item: Record<string, unknown>, facts: CitationFacts, style: Exclude<CitationStyle, 'CSL_JSON'>, lang: CitationLang): string {
   if (style === 'BIBTEX') return new Cite(item).format('bibtex', { format: 'text' }).trim();
