@@ -10,6 +10,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
+// Always Lit's production build, even when a test runner (NODE_ENV=test) starts the build.
+process.env.NODE_ENV = 'production';
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 const started = Date.now();
 
