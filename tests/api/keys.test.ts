@@ -23,7 +23,7 @@ const withKey = (key: string, query: string, variables: Record<string, unknown> 
 const auditOf = (action: string) => server.prisma.auditEntry.findMany({ where: { action }, orderBy: { id: 'asc' } });
 
 describe('createApiKey, apiKeys, revokeApiKey', () => {
-  let created: { key: string; apiKey: { keyId: string } };
+  let created: { key: string; apiKey: { keyId: string; createdAt: string } };
 
   it('creates a key shown once in its payload, usable at once, listed without its secret, audited', async () => {
     const res = await server.as('ADMIN', CREATE, { name: '  Oficina regional Puno  ', role: 'EDITOR' });

@@ -201,7 +201,7 @@ describe('webhooks', () => {
 
 const pgUp = await postgresAvailable();
 if (!pgUp) console.warn(skipMessage);
-const databases = [['SQLite', false], ...(pgUp ? [['PostgreSQL', true]] : [])] as const;
+const databases: [name: string, postgres: boolean][] = [['SQLite', false], ...(pgUp ? [['PostgreSQL', true] as [string, boolean]] : [])];
 
 describe('webhooks with several servers on one database', () => {
   it.each(databases)('sends each change once, whichever server sees it (%s)', async (_name, postgres) => {
