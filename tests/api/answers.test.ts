@@ -81,6 +81,7 @@ const VARIANTS: Record<string, string[]> = {
   dataset: ['key: "police-officers-trained-2021-2023"', 'key: "coordination-spaces-national-2023"', 'key: "nope"'],
   indicator: ['key: "police-trained-puno"', 'key: "victims-women-share"', 'key: "nope"'],
   service: ['number: 4', 'number: 20', 'number: 1'],
+  sources: ['', 'documentKey: "mininter-2024-02-nna"', 'documentKey: "nope"'],
 };
 
 let server: WriteServer;

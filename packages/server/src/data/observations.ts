@@ -313,7 +313,7 @@ export async function saveObservation(
   const note = publicNote(input.note, names);
   await tx.observation.updateMany({ where: { key }, data: LOCK });
   const existing = (await loadObservations(tx, [key])).get(key) ?? null;
-  checkExpectedVersion(`indicator "${key}"`, existing, input.expectedVersion);
+  checkExpectedVersion(`indicator "${key}"`, existing, input.expectedVersion, { creates: true });
   const plan = planObservation(key, input.patch, existing, refs, names);
   const saved = await saveVersioned(tx, actor, {
     action: input.action,

@@ -100,7 +100,7 @@ export async function saveServiceResult(
       }
     : null;
   const what = `the ${input.year} result of service ${input.serviceNumber}`;
-  checkExpectedVersion(what, existing, input.expectedVersion);
+  checkExpectedVersion(what, existing, input.expectedVersion, { creates: true });
 
   const sent = definedFields({
     achieved: input.achieved,

@@ -76,7 +76,7 @@ export async function saveDocument(
         snapshot: { key, title: row.title, publisher: row.publisher, publishedOn: row.publishedOn, place: row.place, url: row.url },
       }
     : null;
-  checkExpectedVersion(`document "${key}"`, existing, input.expectedVersion);
+  checkExpectedVersion(`document "${key}"`, existing, input.expectedVersion, { creates: true });
   const sent = definedFields(input.patch);
   if (!existing) {
     for (const field of ['title', 'publisher', 'publishedOn'] as const) {
@@ -115,7 +115,7 @@ export async function saveSource(
         snapshot: { key, documentKey: row.document.key, section: row.section, slide: row.slide, quote: row.quote, citedWork: row.citedWork },
       }
     : null;
-  checkExpectedVersion(`source "${key}"`, existing, input.expectedVersion);
+  checkExpectedVersion(`source "${key}"`, existing, input.expectedVersion, { creates: true });
   const sent = definedFields(input.patch);
   if (!existing) {
     for (const field of ['documentKey', 'section'] as const) {

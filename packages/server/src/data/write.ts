@@ -130,9 +130,26 @@ export async function saveVersioned<S>(
  */
 export const LOCK = { version: { increment: 0 } } as const;
 
-/** The caller's expectedVersion, when given, must be the version the row is at. */
-export function checkExpectedVersion(what: string, existing: { version: number } | null, expected: number | null | undefined) {
+/**
+ * The caller's expectedVersion, when given, must be the version the row is at. Where the write
+ * may create the row (the upserts: `creates`), 0 means "must not exist yet": creating something
+ * that someone else created meanwhile is then a conflict, not a silent overwrite.
+ */
+export function checkExpectedVersion(
+  what: string,
+  existing: { version: number } | null,
+  expected: number | null | undefined,
+  options: { creates?: boolean } = {},
+) {
   if (expected === null || expected === undefined) return;
+  if (options.creates && expected === 0) {
+    if (existing) {
+      throw new ConflictError(
+        `expectedVersion: ${what} already exists (at version ${existing.version}), not 0: someone created it since you read. Reload it and try again.`,
+      );
+    }
+    return;
+  }
   if (!existing) throw new ConflictError(`expectedVersion: ${what} does not exist yet, so it has no version ${expected}.`);
   if (existing.version !== expected) {
     throw new ConflictError(

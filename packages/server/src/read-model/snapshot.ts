@@ -53,6 +53,10 @@ export interface Snapshot {
   readonly courses: readonly TrainingCourse[];
   /** The public history (read-model/history.ts): every publication, oldest first. */
   readonly publications: readonly Publication[];
+  /** Every document, cited or not: the most recently published first, then by key. */
+  readonly documents: readonly Document[];
+  /** Every source, cited or not: by document (as `documents`), then slide (none last), then key. */
+  readonly sources: readonly SourceRow[];
 
   readonly regionById: ReadonlyMap<string, Region>;
   readonly regionByCode: ReadonlyMap<string, Region>;
@@ -78,6 +82,8 @@ export interface Snapshot {
   readonly unitsOfEntity: ReadonlyMap<string, readonly EntityUnit[]>;
   readonly servicesOfEntity: ReadonlyMap<string, readonly Service[]>;
   readonly resultsOfService: ReadonlyMap<string, readonly ServiceResult[]>;
+  /** By the document's key, in the order of `sources`. */
+  readonly sourcesOfDocumentKey: ReadonlyMap<string, readonly SourceRow[]>;
 
   readonly publicationById: ReadonlyMap<number, Publication>;
   /** By the figure's key (a figure deleted and entered again keeps one history), oldest first. */
@@ -240,8 +246,14 @@ export function buildSnapshot(rows: SnapshotRows): Snapshot {
   const regions = sorted(rows.regions, by((r) => r.code));
   const entities = sorted(rows.entities, by((e) => e.position, (e) => e.id));
   const services = sorted(rows.services, by((s) => s.number));
-  const documentById = index(rows.documents, (d) => d.id);
-  const sources: SourceRow[] = rows.sources.map((s) => ({ ...s, document: documentById.get(s.documentId)! }));
+  // Newest publication first: ISO dates at any precision compare as text ("2024-02" < "2024-02-15").
+  const documents = sorted(rows.documents, (a, b) => (a.publishedOn !== b.publishedOn ? (a.publishedOn < b.publishedOn ? 1 : -1) : by<Document>((d) => d.key)(a, b)));
+  const documentById = index(documents, (d) => d.id);
+  const documentRank = new Map(documents.map((d, i) => [d.id, i]));
+  const sources: SourceRow[] = sorted(
+    rows.sources.map((s) => ({ ...s, document: documentById.get(s.documentId)! })),
+    by((s) => documentRank.get(s.documentId)!, (s) => s.slide ?? Number.MAX_SAFE_INTEGER, (s) => s.key),
+  );
   return {
     version: rows.version,
     regions,
@@ -255,6 +267,8 @@ export function buildSnapshot(rows: SnapshotRows): Snapshot {
     activities: sorted(rows.activities, by((a) => a.position, (a) => a.id)),
     courses: sorted(rows.courses, by((c) => c.position, (c) => c.id)),
     publications: rows.publications,
+    documents,
+    sources,
 
     regionById: index(regions, (r) => r.id),
     regionByCode: index(regions, (r) => r.code),
@@ -279,6 +293,7 @@ export function buildSnapshot(rows: SnapshotRows): Snapshot {
     unitsOfEntity: groups(sorted(rows.units, by((u) => u.position, (u) => u.id)), (u) => u.entityId),
     servicesOfEntity: groups(services, (s) => s.entityId),
     resultsOfService: groups(sorted(rows.results, by((r) => r.year)), (r) => r.serviceId),
+    sourcesOfDocumentKey: groups(sources, (s) => s.document.key),
 
     publicationById: index(rows.publications, (p) => p.id),
     revisionsOfKey: groups(rows.observationRevisions, (r) => r.key),

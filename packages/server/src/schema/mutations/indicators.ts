@@ -27,7 +27,7 @@ builder.relayMutationField(
       baseLabel: t.string({ description: 'For a share: the population it is a share of, in Spanish.' }),
       baseLabelEn: t.string({ description: 'For a share: the population it is a share of, in English.' }),
       sourceKey: t.string({ description: "Key of the source (see upsertSource); defaults to the dataset's (where its chart or table is)." }),
-      expectedVersion: t.int({ description: 'Refuse the change (CONFLICT) unless the figure is still at this version.' }),
+      expectedVersion: t.int({ description: 'Refuse the change (CONFLICT) unless the figure is still at this version; 0: unless it does not exist yet (create only, never overwrite).' }),
       note: t.string({ description: NOTE_DESCRIPTION }),
     }),
   },

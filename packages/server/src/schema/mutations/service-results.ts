@@ -18,7 +18,7 @@ builder.relayMutationField(
       sourceKey: t.string({
         description: 'Key of the source reporting the result (see upsertSource). Without it a new result is cited as entered in Vigía by you.',
       }),
-      expectedVersion: t.int({ description: 'Refuse the change (CONFLICT) unless the result is still at this version.' }),
+      expectedVersion: t.int({ description: 'Refuse the change (CONFLICT) unless the result is still at this version; 0: unless the year has no result yet (create only, never overwrite).' }),
       note: t.string({ description: NOTE_DESCRIPTION }),
     }),
   },

@@ -14,7 +14,7 @@ builder.relayMutationField(
       publishedOn: t.string({ description: 'Publication date at the precision the document gives: YYYY, YYYY-MM or YYYY-MM-DD.' }),
       place: t.string({ description: 'Place of publication.' }),
       url: t.string({ description: 'Where it can be read (http or https).' }),
-      expectedVersion: t.int({ description: 'Refuse the change (CONFLICT) unless the document is still at this version.' }),
+      expectedVersion: t.int({ description: 'Refuse the change (CONFLICT) unless the document is still at this version; 0: unless it does not exist yet (create only, never overwrite).' }),
     }),
   },
   {
@@ -51,7 +51,7 @@ builder.relayMutationField(
       slide: t.int({ description: 'Position of the slide or page, 1 or more.' }),
       quote: t.string({ description: "The document's own words for the figure." }),
       citedWork: t.string({ description: 'The work the document itself cites, when the figure is second-hand.' }),
-      expectedVersion: t.int({ description: 'Refuse the change (CONFLICT) unless the source is still at this version.' }),
+      expectedVersion: t.int({ description: 'Refuse the change (CONFLICT) unless the source is still at this version; 0: unless it does not exist yet (create only, never overwrite).' }),
     }),
   },
   {

@@ -1,5 +1,8 @@
+import type { Prisma } from '@vigia/schema';
 import type { Caller } from '../../auth/caller.js';
+import { InputError } from '../../data/errors.js';
 import { builder } from '../builder.js';
+import { DateTimeScalar } from '../date-time.js';
 
 export const JSONScalar = builder.scalarType('JSON', {
   description: 'Any JSON value (an object as it was before or after a change).',
@@ -36,6 +39,10 @@ const AuditEntryRef = builder.prismaObject('AuditEntry', {
     }),
     actor: t.exposeString('actor', {
       description: 'Who did it: the name of the API key used, or "local operator (<user>)" for a command-line import without a key.',
+    }),
+    keyId: t.exposeString('apiKeyId', {
+      nullable: true,
+      description: "The public id of the API key used (as `me.keyId` and `apiKeys` give it); null when no key was used (the local operator).",
     }),
     at: t.string({ description: 'When it was committed (ISO 8601 date and time, UTC).', resolve: (e) => e.at.toISOString() }),
     subjectType: t.exposeString('subjectType', {
@@ -87,11 +94,18 @@ builder.queryFields((t) => ({
       type: 'AuditEntry',
       cursor: 'id',
       authScopes: { admin: true },
-      description: 'Every change to the data, newest first (admin keys only). Filter by action or by the changed object.',
+      description:
+        'Every change to the data, newest first (admin keys only). Filter by action, by the changed object, by who made it and by when; the filters combine (all must hold) and `totalCount` counts what they leave.',
       args: {
         action: t.arg.string({ description: 'Only entries of this action (e.g. "import").' }),
         subjectType: t.arg.string({ description: 'Only changes to objects of this kind (e.g. "Indicator").' }),
         subjectKey: t.arg.string({ description: 'Only changes to the object with this key.' }),
+        actor: t.arg.string({
+          description:
+            'Only changes made by this actor, matched exactly (case and spaces count): the public id of the key used (`keyId`), or the name recorded as `actor` (a key\'s name when the change was made, or "local operator (<user>)").',
+        }),
+        since: t.arg({ type: DateTimeScalar, description: 'Only changes committed at or after this instant.' }),
+        until: t.arg({ type: DateTimeScalar, description: 'Only changes committed before this instant (not at it): a day is `since` its midnight `until` the next one.' }),
       },
       totalCount: (_parent, args, ctx) => ctx.prisma.auditEntry.count({ where: auditWhere(args) }),
       resolve: (query, _parent, args, ctx) => ctx.prisma.auditEntry.findMany({ ...query, where: auditWhere(args), orderBy: { id: 'desc' } }),
@@ -106,10 +120,25 @@ builder.queryFields((t) => ({
   }),
 }));
 
-function auditWhere(args: { action?: string | null; subjectType?: string | null; subjectKey?: string | null }) {
+interface AuditFilters {
+  action?: string | null;
+  subjectType?: string | null;
+  subjectKey?: string | null;
+  actor?: string | null;
+  since?: Date | null;
+  until?: Date | null;
+}
+
+/** The filters as a Prisma `where`: the database does the filtering, so pages and totalCount agree. */
+function auditWhere(args: AuditFilters): Prisma.AuditEntryWhereInput {
+  if (args.since && args.until && args.since.getTime() >= args.until.getTime()) {
+    throw new InputError('until', `must be later than since (${args.since.toISOString()}); got ${args.until.toISOString()}`);
+  }
   return {
     ...(args.action ? { action: args.action } : {}),
     ...(args.subjectType ? { subjectType: args.subjectType } : {}),
     ...(args.subjectKey ? { subjectKey: args.subjectKey } : {}),
+    ...(args.actor ? { OR: [{ apiKeyId: args.actor }, { actor: args.actor }] } : {}),
+    ...(args.since || args.until ? { at: { ...(args.since ? { gte: args.since } : {}), ...(args.until ? { lt: args.until } : {}) } } : {}),
   };
 }

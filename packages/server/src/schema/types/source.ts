@@ -1,3 +1,6 @@
+/**
+ * Documents and the citable places inside them (sources): their types, and the lists of both.
+ */
 import { builder } from '../builder.js';
 import { DocumentRef, SourceRef } from './refs.js';
 
@@ -49,3 +52,21 @@ SourceRef.implement({
     document: t.field({ type: DocumentRef, description: 'The document, with its metadata.', resolve: (source) => source.document }),
   }),
 });
+
+// Lists of their own, from the snapshot: a document or source nothing cites yet is listed too.
+builder.queryFields((t) => ({
+  documents: t.field({
+    type: [DocumentRef],
+    description: 'Every document Vigía takes figures from, cited or not: the most recently published first (by `publishedOn`), then by key.',
+    resolve: (_root, _args, ctx) => ctx.data.documents,
+  }),
+  sources: t.field({
+    type: [SourceRef],
+    description:
+      'Every source (a citable place inside a document), cited or not: grouped by document in the order of `documents`, then by slide (sources without one last), then by key. An unknown documentKey gives an empty list.',
+    args: {
+      documentKey: t.arg.string({ description: 'Only the sources inside the document with this key.' }),
+    },
+    resolve: (_root, { documentKey }, ctx) => (documentKey == null ? ctx.data.sources : (ctx.data.sourcesOfDocumentKey.get(documentKey) ?? [])),
+  }),
+}));
