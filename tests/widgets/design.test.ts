@@ -209,6 +209,22 @@ describe('themed by the page', () => {
     await context.close();
   });
 
+  it('on a dark page that keeps the browser’s default link blue, links stay readable (the widget’s own link colour)', async () => {
+    const css = `body { background: #111418; color: #eeeeee; } a { color: revert; }`;
+    const { page, context } = await tab(1280, newspaper(SIX['vigia-region-card'], { css }));
+    await page.waitForFunction(() => document.querySelector('vigia-region-card')!.shadowRoot!.querySelector('article.dark summary'));
+    const seen = await look(page);
+    expect(seen.scheme).toBe('dark');
+    const channels = (c: string) => c.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+    const lum = ([r, g, b]: number[]) => {
+      const lin = (v: number) => ((v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
+    };
+    const ratio = (lum(channels(seen.link)) + 0.05) / (lum([17, 20, 24]) + 0.05);
+    expect(ratio).toBeGreaterThanOrEqual(4.5);
+    await context.close();
+  });
+
   it('follows a page that allows both schemes (color-scheme: light dark) and the reader’s setting; theme= forces one', async () => {
     const url = h.embed(`${SIX['vigia-region-card']}<vigia-region-card region="puno" theme="dark"></vigia-region-card><vigia-region-card region="puno" theme="auto"></vigia-region-card>`, {
       head: '<style>:root { color-scheme: light dark; }</style>',

@@ -59,7 +59,21 @@ export function schemeOf(host: HTMLElement, theme: string | null): Scheme {
     scheme = /dark/.test(cs) && (!/light/.test(cs) || dark()) ? 'dark' : 'light';
     background = scheme === 'dark' ? 'rgb(18, 18, 18)' : 'rgb(255, 255, 255)';
   }
-  return { scheme, painted: false, background, link: linkColour(host) };
+  return { scheme, painted: false, background, link: readableLink(linkColour(host), background) };
+}
+
+/** WCAG contrast ratio of two colours. */
+const contrast = (a: number[], b: number[]) => {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+};
+
+/** The page's link colour, unless it is unreadable on the page's background (a dark page that kept
+ * the browser's default blue): then the widget's own link colour is used. */
+function readableLink(link: string | undefined, background: string): string | undefined {
+  const l = link ? rgba(link) : null;
+  const b = rgba(background);
+  return l && b && contrast(l, b) >= 4.5 ? link : undefined;
 }
 
 let links = new WeakMap<Node, string>();
