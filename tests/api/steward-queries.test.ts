@@ -50,7 +50,7 @@ afterAll(async () => {
 
 const as = (who: keyof typeof keys | null, query: string, variables: Record<string, unknown> = {}) =>
   gql(server.graphqlUrl, query, variables, who ? { authorization: `Bearer ${keys[who].key}` } : {});
-const errorOf = (r: { errors?: { message: string; extensions?: Record<string, unknown> }[] }) => ({
+const errorOf = (r: { errors?: { message: string; extensions?: Record<string, unknown> }[] }): Record<string, unknown> => ({
   message: r.errors?.[0]?.message,
   ...r.errors?.[0]?.extensions,
 });

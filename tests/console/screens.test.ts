@@ -64,6 +64,23 @@ describe.sequential('forms over the mutations', () => {
       await expect(service20.locator('tbody').innerText()).resolves.toMatch(/2024/);
       const added = await api('{ service(number: 20) { results { year achieved unit } } }');
       expect(added.data.service.results).toContainEqual({ year: 2024, achieved: 7, unit: 'efectivos PNP capacitados' });
+
+      // A year someone else records while the form is being filled in is refused (the console
+      // creates with expectedVersion 0), not overwritten: theirs shows in the table.
+      await page.locator('#add-20-year').fill('2025');
+      await page.locator('#add-20-achieved').fill('8');
+      const theirs = await api(
+        'mutation ($input: UpsertServiceResultInput!) { upsertServiceResult(input: $input) { created } }',
+        { input: { serviceNumber: 20, year: 2025, achieved: 9, sourceKey: 'policy-decentralisation' } },
+        secondEditorKey,
+      );
+      expect(theirs.data.upsertServiceResult.created).toBe(true);
+      await page.locator('#add-20-submit').click();
+      await poll(() => page.locator('#add-20-year-error').innerText()).toMatch(/El año 2025 ya está registrado/);
+      await poll(() => page.locator('#s20-2025-achieved').inputValue()).toBe('9');
+      const kept = await api('{ service(number: 20) { results { year achieved version } } }');
+      expect(kept.data.service.results).toContainEqual({ year: 2025, achieved: 9, version: 1 });
+      await expectAxeClean(page, 'a year someone else just recorded');
       expect(tab.errors).toEqual([]);
     } finally {
       await tab.context.close();
@@ -145,7 +162,53 @@ describe.sequential('forms over the mutations', () => {
     }
   });
 
-  it('documents and sources: a new document with a source, a source corrected', async () => {
+  it('a new figure someone else entered meanwhile: both versions shown, theirs not overwritten until the steward chooses', async () => {
+    const tab = await openConsole(h);
+    try {
+      const { page } = tab;
+      await signIn(page, editorKey);
+      await go(page, 'datasets/nna-victims-attended-upe-2018-2023', 'main table.figures');
+      const key = 'nna-victims-attended-upe-cusco-2019';
+      await page.locator(`[id="${key}-value"]`).fill('41');
+      // Test-only figures, in a database that is thrown away.
+      const theirs = await api(
+        'mutation ($input: UpsertIndicatorInput!) { upsertIndicator(input: $input) { created } }',
+        {
+          input: {
+            key,
+            datasetKey: 'nna-victims-attended-upe-2018-2023',
+            label: 'Cifra de prueba (Cusco, 2019)',
+            labelEn: 'Test figure (Cusco, 2019)',
+            scope: 'REGION',
+            regionCode: '08',
+            periodStart: '2019-01-01',
+            periodEnd: '2019-12-31',
+            value: 42,
+            expectedVersion: 0,
+          },
+        },
+        secondEditorKey,
+      );
+      expect(theirs.data.upsertIndicator.created).toBe(true);
+      await page.locator(`[id="${key}-save"]`).click();
+      const conflict = page.locator('.conflict');
+      await conflict.waitFor();
+      await expect(conflict.locator('table').innerText()).resolves.toMatch(/Valor\s*distinto\s+41\s+42/);
+      const stored = async () => (await api(`{ indicator(key: "${key}") { value version } }`)).data.indicator;
+      await expect(stored()).resolves.toEqual({ value: 42, version: 1 });
+      await expectAxeClean(page, 'a new figure someone else entered');
+      await conflict.getByRole('button', { name: 'Guardar la mía encima' }).click();
+      await poll(stored).toEqual({ value: 41, version: 2 });
+      // Removed again (admins delete), so that the dataset is pending for the screens below.
+      const removed = await api('mutation { deleteIndicator(input: { key: "nna-victims-attended-upe-cusco-2019", expectedVersion: 2 }) { dataset { status } } }', {}, adminKey);
+      expect(removed.data.deleteIndicator.dataset.status).toBe('PENDING');
+      expect(tab.errors).toEqual([]);
+    } finally {
+      await tab.context.close();
+    }
+  });
+
+  it('documents and sources: a new document with a source, listed after a reload; a key someone else took; a source corrected', async () => {
     const tab = await openConsole(h);
     try {
       const { page } = tab;
@@ -170,8 +233,32 @@ describe.sequential('forms over the mutations', () => {
       await dialog.getByRole('button', { name: 'Guardar' }).click();
       await poll(() => page.locator('dialog[open]').count()).toBe(0);
       await poll(() => card.locator('tr[data-source="fuente-de-prueba"]').count()).toBe(1);
-      await expect(card.locator('tr[data-source="fuente-de-prueba"]').innerText()).resolves.toMatch(/aún sin citar/);
       await expectAxeClean(page, 'the documents and sources screen');
+
+      // Nothing cites the new source, and the API lists it: still there after a reload.
+      await page.reload();
+      await page.locator('tr[data-source="fuente-de-prueba"]').waitFor();
+      await expect(page.locator('section.card', { hasText: 'Documento de prueba' }).locator('tr[data-source="fuente-de-prueba"]').innerText()).resolves.toMatch(
+        /Cuadro de prueba\s*fuente-de-prueba/,
+      );
+
+      // A key someone else takes while the dialog is open: refused (created with expectedVersion
+      // 0), named at the key, and theirs is listed; nothing of theirs is overwritten.
+      await card.getByRole('button', { name: /^Nueva fuente en este documento/ }).click();
+      await dialog.getByLabel('Clave', { exact: true }).fill('otra-fuente-de-prueba');
+      await dialog.getByLabel(/^Diapositiva o cuadro/).fill('Mi cuadro de prueba');
+      const taken = await api(
+        'mutation ($input: UpsertSourceInput!) { upsertSource(input: $input) { created } }',
+        { input: { key: 'otra-fuente-de-prueba', documentKey: 'documento-de-prueba', section: 'Su cuadro de prueba', expectedVersion: 0 } },
+        secondEditorKey,
+      );
+      expect(taken.data.upsertSource.created).toBe(true);
+      await dialog.getByRole('button', { name: 'Guardar' }).click();
+      await poll(() => dialog.getByLabel('Clave', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+      await expect(dialog.locator('#src-key-error').innerText()).resolves.toMatch(/^Ya existe algo con esta clave/);
+      await expectAxeClean(page, 'a source key someone else took');
+      await dialog.getByRole('button', { name: 'Cancelar' }).click();
+      await poll(() => card.locator('tr[data-source="otra-fuente-de-prueba"]').innerText()).toMatch(/Su cuadro de prueba/);
 
       // A source the seed cites, corrected.
       await page.locator('tr[data-source="police-training"]').getByRole('button', { name: /^Editar/ }).click();

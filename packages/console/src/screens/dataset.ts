@@ -110,17 +110,12 @@ export class DatasetScreen extends Screen {
       if (row.stored || options.overVersion !== undefined) {
         input = { ...common, expectedVersion: options.overVersion ?? row.stored!.version };
       } else {
-        // A new figure: someone may have entered it since the table was read. Their figure is
-        // shown, not overwritten (the API has no "must not exist" condition; this check narrows
-        // the window to the moment between the two requests).
-        const theirs = await this.fetchTheirs(key);
-        if (theirs) {
-          this.patchRow(this.current(key), { saving: false, conflict: theirs });
-          return false;
-        }
+        // A new figure must not exist yet (0): one someone entered since the table was read is
+        // a conflict (their figure shown beside this one, below), never overwritten.
         const cell = row.cell!;
         input = {
           ...common,
+          expectedVersion: 0,
           datasetKey: this.datasetKey,
           label: cell.label,
           labelEn: cell.labelEn,

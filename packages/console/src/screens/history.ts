@@ -1,18 +1,19 @@
 /**
- * History (admins): the audit log, newest first, filtered by who, what and when; each entry's
- * before and after as a readable diff (changed fields first; the unchanged ones on request).
- * What (action, kind of object, object key) is filtered by the API; who and when over the pages
- * loaded so far, which the screen says, with a button to load older entries.
+ * History (admins): the audit log, newest first, filtered by who, what and when — every filter
+ * by the API, so the count and the pages are the whole log's — with a button to load older
+ * entries; each entry's before and after as a readable diff (changed fields first; the unchanged
+ * ones on request). Days are the steward's own (this computer's time zone), both included.
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { formatTime } from '../format.js';
 import { Screen } from '../screen.js';
-import { failure, loading, type Loadable } from '../ui.js';
+import { failure, loading, type Loadable, type Message } from '../ui.js';
 import { diff } from './diff.js';
 
 interface Entry {
   action: string;
   actor: string;
+  keyId: string | null;
   at: string;
   before: unknown;
   after: unknown;
@@ -27,11 +28,13 @@ interface Page {
   hasNextPage: boolean;
 }
 
-const LOG = `query ConsoleAuditLog($first: Int!, $after: String, $action: String, $subjectType: String, $subjectKey: String) {
-  auditLog(first: $first, after: $after, action: $action, subjectType: $subjectType, subjectKey: $subjectKey) {
-    totalCount pageInfo { hasNextPage endCursor } edges { node { action actor at before after subjectKey subjectType } }
+const LOG = `query ConsoleAuditLog($first: Int!, $after: String, $action: String, $subjectType: String, $subjectKey: String, $actor: String, $since: DateTime, $until: DateTime) {
+  auditLog(first: $first, after: $after, action: $action, subjectType: $subjectType, subjectKey: $subjectKey, actor: $actor, since: $since, until: $until) {
+    totalCount pageInfo { hasNextPage endCursor } edges { node { action actor keyId at before after subjectKey subjectType } }
   }
 }`;
+/** The keys, to pick who from (by name or id). */
+const KEYS = `query ConsoleHistoryKeys { apiKeys { keyId name } }`;
 
 export const ACTIONS = [
   'upsertIndicator',
@@ -63,13 +66,30 @@ interface Filters {
 
 const noFilters = (): Filters => ({ who: '', action: '', subjectType: '', subjectKey: '', from: '', to: '' });
 
+/** The instant a day (YYYY-MM-DD) starts in this computer's time zone, `days` later; null for no day. */
+function dayStart(day: string, days = 0): string | null {
+  if (!day) return null;
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y!, m! - 1, d! + days).toISOString();
+}
+
 export class HistoryScreen extends Screen {
-  static override properties = { ...Screen.properties, state: { state: true }, filters: { state: true }, more: { state: true }, showSame: { state: true } };
+  static override properties = {
+    ...Screen.properties,
+    state: { state: true },
+    filters: { state: true },
+    more: { state: true },
+    showSame: { state: true },
+    keys: { state: true },
+    errors: { state: true },
+  };
   declare state: Loadable<Page>;
   declare filters: Filters;
   declare more: boolean;
   declare showSame: Set<number>;
-  /** The filters the loaded pages were asked with (the API's part). */
+  declare keys: { keyId: string; name: string }[];
+  declare errors: Partial<Record<keyof Filters, Message>>;
+  /** The filters the loaded pages were asked with ("load older" asks the same). */
   private asked: Filters = noFilters();
 
   constructor() {
@@ -78,10 +98,24 @@ export class HistoryScreen extends Screen {
     this.filters = noFilters();
     this.more = false;
     this.showSame = new Set();
+    this.keys = [];
+    this.errors = {};
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('ctx') && changed.get('ctx')?.api !== this.ctx.api) void this.load();
+    if (changed.has('ctx') && changed.get('ctx')?.api !== this.ctx.api) {
+      void this.load();
+      void this.loadKeys();
+    }
+  }
+
+  /** Only offers names to pick from: typing a name or id works without them. */
+  private async loadKeys(): Promise<void> {
+    try {
+      this.keys = (await this.ctx.api.request<{ apiKeys: { keyId: string; name: string }[] }>(KEYS)).apiKeys;
+    } catch {
+      this.keys = [];
+    }
   }
 
   private async page(after: string | null): Promise<Page> {
@@ -94,12 +128,22 @@ export class HistoryScreen extends Screen {
       action: f.action || null,
       subjectType: f.subjectType || null,
       subjectKey: f.subjectKey.trim() || null,
+      actor: f.who.trim() || null,
+      since: dayStart(f.from),
+      // The day after "to" starts: "to" is included whole.
+      until: dayStart(f.to, 1),
     });
     const log = data.auditLog;
     return { entries: log.edges.map((e) => e.node), totalCount: log.totalCount, endCursor: log.pageInfo.endCursor, hasNextPage: log.pageInfo.hasNextPage };
   }
 
   private async load(): Promise<void> {
+    const { from, to } = this.filters;
+    if (from && to && from > to) {
+      this.errors = { to: this.ctx.t.history.rangeReversed };
+      return;
+    }
+    this.errors = {};
     this.asked = { ...this.filters };
     this.state = { s: 'loading' };
     this.showSame = new Set();
@@ -125,17 +169,6 @@ export class HistoryScreen extends Screen {
     }
   }
 
-  /** Who and when, over the loaded entries (the API filters what). */
-  private visible(entries: Entry[]): Entry[] {
-    const who = this.filters.who.trim().toLocaleLowerCase();
-    const from = this.filters.from ? new Date(`${this.filters.from}T00:00:00`).getTime() : -Infinity;
-    const to = this.filters.to ? new Date(`${this.filters.to}T23:59:59.999`).getTime() : Infinity;
-    return entries.filter((e) => {
-      const at = new Date(e.at).getTime();
-      return (!who || e.actor.toLocaleLowerCase().includes(who)) && at >= from && at <= to;
-    });
-  }
-
   private set(name: keyof Filters, value: string): void {
     this.filters = { ...this.filters, [name]: value };
   }
@@ -151,10 +184,25 @@ export class HistoryScreen extends Screen {
   private renderFilters(): TemplateResult {
     const { t } = this.ctx;
     const f = this.filters;
-    const text = (name: keyof Filters, label: string, type = 'text') => html`<div class="field">
-      <label for="history-${name}">${label}</label>
-      <input id="history-${name}" type=${type} .value=${f[name]} @input=${(e: Event) => this.set(name, (e.target as HTMLInputElement).value)} />
-    </div>`;
+    const text = (name: keyof Filters, label: string, options: { type?: string; hint?: string; list?: string } = {}) => {
+      const id = `history-${name}`;
+      const error = this.errors[name];
+      const describedBy = [options.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
+      return html`<div class="field">
+        <label for=${id}>${label}</label>
+        <input
+          id=${id}
+          type=${options.type ?? 'text'}
+          list=${options.list ?? nothing}
+          .value=${f[name]}
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${describedBy}
+          @input=${(e: Event) => this.set(name, (e.target as HTMLInputElement).value)}
+        />
+        ${options.hint ? html`<p class="hint" id="${id}-hint">${options.hint}</p>` : nothing}
+        ${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : nothing}
+      </div>`;
+    };
     const select = (name: keyof Filters, label: string, options: { value: string; label: string }[]) => html`<div class="field">
       <label for="history-${name}">${label}</label>
       <select id="history-${name}" @change=${(e: Event) => this.set(name, (e.target as HTMLSelectElement).value)}>
@@ -173,7 +221,10 @@ export class HistoryScreen extends Screen {
       <h2 id="history-filters-title" class="visually-hidden">${t.history.filters}</h2>
       <fieldset>
         <legend>${t.history.who}</legend>
-        ${text('who', t.history.actor)}
+        ${text('who', t.history.actor, { hint: t.history.actorHint, list: 'history-keys' })}
+        <datalist id="history-keys">
+          ${this.keys.map((k) => html`<option value=${k.name}>${k.keyId}</option><option value=${k.keyId}>${k.name}</option>`)}
+        </datalist>
       </fieldset>
       <fieldset>
         <legend>${t.history.what}</legend>
@@ -183,7 +234,8 @@ export class HistoryScreen extends Screen {
       </fieldset>
       <fieldset>
         <legend>${t.history.when}</legend>
-        ${text('from', t.history.from, 'date')} ${text('to', t.history.to, 'date')}
+        ${text('from', t.history.from, { type: 'date' })} ${text('to', t.history.to, { type: 'date' })}
+        <p class="hint">${t.history.whenHint}</p>
       </fieldset>
       <div class="form-actions">
         <button type="submit" class="button button-primary">${t.history.apply}</button>
@@ -192,6 +244,7 @@ export class HistoryScreen extends Screen {
           class="button"
           @click=${() => {
             this.filters = noFilters();
+            this.errors = {};
             void this.load();
           }}
         >
@@ -203,12 +256,8 @@ export class HistoryScreen extends Screen {
 
   private renderLog(page: Page): TemplateResult {
     const { t } = this.ctx;
-    const shown = this.visible(page.entries);
-    const clientFiltered = !!(this.filters.who.trim() || this.filters.from || this.filters.to);
-    return html`<p class="count" role="status">
-        ${clientFiltered ? t.history.countFiltered(shown.length, page.entries.length, page.totalCount) : t.history.count(page.entries.length, page.totalCount)}
-      </p>
-      ${shown.length === 0 ? html`<p class="empty">${t.history.none}</p>` : html`<ol class="entries">${shown.map((e, i) => this.renderEntry(e, i))}</ol>`}
+    return html`<p class="count" role="status">${t.history.count(page.entries.length, page.totalCount)}</p>
+      ${page.entries.length === 0 ? html`<p class="empty">${t.history.none}</p>` : html`<ol class="entries">${page.entries.map((e, i) => this.renderEntry(e, i))}</ol>`}
       ${page.hasNextPage
         ? html`<button type="button" class="button" ?disabled=${this.more} @click=${() => this.loadMore()}>${this.more ? t.common.loading : t.history.loadMore}</button>`
         : nothing}`;
@@ -234,7 +283,7 @@ export class HistoryScreen extends Screen {
           <span class="entry-count">${t.history.changedFields(changed.length)}</span>
         </summary>
         <div class="entry-body">
-          <p class="sub">${t.history.actionCode(e.action)}${e.before === null ? ` · ${t.history.created}` : e.after === null ? ` · ${t.history.deleted}` : ''}</p>
+          <p class="sub">${t.history.actionCode(e.action)}${e.keyId ? ` · ${t.history.keyId(e.keyId)}` : ''}${e.before === null ? ` · ${t.history.created}` : e.after === null ? ` · ${t.history.deleted}` : ''}</p>
           <div class="table-wrap" tabindex="0" role="region" aria-labelledby="${id}-caption">
             <table class="data diff">
               <caption id="${id}-caption" class="visually-hidden">${t.history.diffCaption(action, e.subjectKey ?? '')}</caption>

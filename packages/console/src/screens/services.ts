@@ -1,6 +1,7 @@
 /**
  * Service results per year: each service's years in a table (what was achieved, execution against
- * the goal), each year saved on its own with the version it was read at, and a form to add a year.
+ * the goal), each year saved on its own with the version it was read at, and a form to add a year
+ * that has no result yet (sent with expectedVersion 0: a year someone else just recorded is refused).
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiError } from '../api.js';
@@ -177,19 +178,12 @@ export class ServicesScreen extends Screen {
       focusSoon(this, `#add-${service.number}-${Object.keys(errors)[0]}`);
       return;
     }
-    // A year someone else recorded meanwhile is shown in the table, not overwritten.
     this.setAdding(service.number, { saving: true, errors: {} });
     try {
-      const existing = await this.theirs(service.number, year!);
-      if (existing) {
-        this.replaceResult(service.number, existing);
-        this.edits = new Map(this.edits).set(idOf(service.number, year!), this.freshEdit(existing));
-        this.setAdding(service.number, { saving: false, errors: { year: t.services.yearExists(year!) } });
-        return;
-      }
       const optional = (name: 'unit' | 'unitEn' | 'sourceKey') => (f[name].trim() ? { [name]: f[name].trim() } : {});
+      // The year must have no result yet (0): one someone else recorded meanwhile is a conflict, not overwritten.
       const data = await api.request<{ upsertServiceResult: { result: Result } }>(UPSERT, {
-        input: { serviceNumber: service.number, year, achieved, executionRate: rate, ...optional('unit'), ...optional('unitEn'), ...optional('sourceKey') },
+        input: { serviceNumber: service.number, year, achieved, executionRate: rate, ...optional('unit'), ...optional('unitEn'), ...optional('sourceKey'), expectedVersion: 0 },
         lang: this.apiLang,
       });
       const saved = data.upsertServiceResult.result;
@@ -198,6 +192,15 @@ export class ServicesScreen extends Screen {
       this.adding = new Map(this.adding).set(service.number, emptyNewYear());
       this.ctx.announce(`${t.services.resultOf(service.number, saved.year)}: ${t.dataset.created}`);
     } catch (error) {
+      // Theirs is shown in the table, to be corrected there.
+      const existing = error instanceof ApiError && error.code === 'CONFLICT' ? await this.theirs(service.number, year!).catch(() => null) : null;
+      if (existing) {
+        this.replaceResult(service.number, existing);
+        this.edits = new Map(this.edits).set(idOf(service.number, year!), this.freshEdit(existing));
+        this.setAdding(service.number, { saving: false, errors: { year: t.services.yearExists(year!) } });
+        focusSoon(this, `#add-${service.number}-year`);
+        return;
+      }
       const field = error instanceof ApiError ? error.field : undefined;
       const where = field && field in f ? field : 'form';
       this.setAdding(service.number, {

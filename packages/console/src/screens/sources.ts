@@ -1,7 +1,8 @@
 /**
  * Documents and sources: every document Vigía cites, with the citable places in it (slides,
- * tables), gathered from everything that cites them; add or correct either in a dialog, with the
- * version it was read at. A conflict shows both versions.
+ * tables), as the API lists them (`documents`, `sources`: a new source nothing cites yet too);
+ * add or correct either in a dialog, with the version it was read at (0 for a new one: the API
+ * refuses to overwrite one someone else created meanwhile). A conflict shows both versions.
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiError } from '../api.js';
@@ -29,13 +30,6 @@ interface Src {
   document: Doc;
 }
 
-/**
- * Documents and sources saved from this tab. The API lists sources only through what cites them,
- * so a new one nothing cites yet would vanish from the list: it is kept here, marked as not yet
- * cited, until the tab closes.
- */
-const savedHere = { documents: new Map<string, Doc>(), sources: new Map<string, Src>() };
-
 const DOC_FIELDS = ['title', 'publisher', 'publishedOn', 'place', 'url'] as const;
 const SRC_FIELDS = ['documentKey', 'section', 'slide', 'quote', 'citedWork'] as const;
 type DocField = (typeof DOC_FIELDS)[number] | 'key';
@@ -45,33 +39,13 @@ type Panel =
   | { kind: 'document'; existing: Doc | null; values: Record<DocField, string> }
   | { kind: 'source'; existing: Src | null; values: Record<SrcField, string> };
 
-const S = `fragment ConsoleSource on Source { key section slide quote citedWork version document { key title publisher publishedOn place url version } }`;
-/** There is no list of sources in the API: they are gathered from everything that cites one. */
-const ALL = `query ConsoleSources {
-  datasets { source { ...ConsoleSource } observations { source { ...ConsoleSource } } }
-  services { results { source { ...ConsoleSource } } }
-  coordinationSpaces(first: 100) { edges { node { source { ...ConsoleSource } } } }
-  closedCoordinationSpaces(first: 100) { edges { node { source { ...ConsoleSource } } } }
-  entities { source { ...ConsoleSource } }
-  policy { source { ...ConsoleSource } }
-  trainingCourses { source { ...ConsoleSource } }
-  associatedActivities { source { ...ConsoleSource } }
-  regions { highIncidenceSource { ...ConsoleSource } }
-}
-${S}`;
+const D = `fragment ConsoleDocument on Document { key title publisher publishedOn place url version }`;
+const S = `fragment ConsoleSource on Source { key section slide quote citedWork version document { ...ConsoleDocument } }`;
+/** Both lists in the API's order: documents newest first; sources by document, then slide. */
+const ALL = `query ConsoleSources { documents { ...ConsoleDocument } sources { ...ConsoleSource } } ${D} ${S}`;
 
-const UPSERT_DOC = `mutation ConsoleUpsertDocument($input: UpsertDocumentInput!) { upsertDocument(input: $input) { created changed document { key title publisher publishedOn place url version } } }`;
-const UPSERT_SRC = `mutation ConsoleUpsertSource($input: UpsertSourceInput!) { upsertSource(input: $input) { created changed source { ...ConsoleSource } } } ${S}`;
-
-/** Every Source object anywhere in a response. */
-function collect(value: unknown, into: Map<string, Src>): void {
-  if (Array.isArray(value)) for (const v of value) collect(v, into);
-  else if (value && typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    if (typeof o.section === 'string' && typeof o.key === 'string' && o.document) into.set(o.key, o as unknown as Src);
-    else for (const v of Object.values(o)) collect(v, into);
-  }
-}
+const UPSERT_DOC = `mutation ConsoleUpsertDocument($input: UpsertDocumentInput!) { upsertDocument(input: $input) { created changed document { ...ConsoleDocument } } } ${D}`;
+const UPSERT_SRC = `mutation ConsoleUpsertSource($input: UpsertSourceInput!) { upsertSource(input: $input) { created changed source { ...ConsoleSource } } } ${D} ${S}`;
 
 const docValues = (d: Doc | null): Record<DocField, string> => ({
   key: d?.key ?? '',
@@ -97,8 +71,6 @@ export class SourcesScreen extends Screen {
   declare errors: Record<string, Message>;
   declare saving: boolean;
   declare conflict: Doc | Src | null;
-  /** Keys of the sources something cites (the others were saved from this tab). */
-  private cited = new Set<string>();
 
   constructor() {
     super();
@@ -113,17 +85,8 @@ export class SourcesScreen extends Screen {
     if (changed.has('ctx')) void this.load();
   }
 
-  private async fetchAll(): Promise<{ documents: Doc[]; sources: Src[] }> {
-    const data = await this.ctx.api.request<unknown>(ALL);
-    const found = new Map<string, Src>();
-    collect(data, found);
-    const cited = new Set(found.keys());
-    for (const [key, source] of savedHere.sources) if (!found.has(key)) found.set(key, source);
-    const sources = [...found.values()].sort((a, b) => (a.slide ?? 0) - (b.slide ?? 0) || a.key.localeCompare(b.key));
-    const documents = new Map(sources.map((s) => [s.document.key, s.document]));
-    for (const [key, doc] of savedHere.documents) if (!documents.has(key)) documents.set(key, doc);
-    this.cited = cited;
-    return { documents: [...documents.values()].sort((a, b) => b.publishedOn.localeCompare(a.publishedOn)), sources };
+  private fetchAll(): Promise<{ documents: Doc[]; sources: Src[] }> {
+    return this.ctx.api.request<{ documents: Doc[]; sources: Src[] }>(ALL);
   }
 
   private async load(): Promise<void> {
@@ -157,8 +120,8 @@ export class SourcesScreen extends Screen {
     const v = panel.values as Record<string, string>;
     const before = (panel.kind === 'document' ? docValues(panel.existing) : srcValues(panel.existing)) as Record<string, string>;
     const fields = panel.kind === 'document' ? DOC_FIELDS : SRC_FIELDS;
-    const input: Record<string, unknown> = { key: v.key!.trim() };
-    if (panel.existing) input.expectedVersion = panel.existing.version;
+    // A new one must not exist yet (0): a key someone else took meanwhile is a conflict, not an overwrite.
+    const input: Record<string, unknown> = { key: v.key!.trim(), expectedVersion: panel.existing?.version ?? 0 };
     for (const f of fields) {
       const value = v[f]!.trim();
       if (panel.existing && value === before[f]) continue;
@@ -177,11 +140,6 @@ export class SourcesScreen extends Screen {
     const panel = this.panel;
     if (!panel || this.state.s !== 'ready') return;
     const { api, t } = this.ctx;
-    const known = panel.kind === 'document' ? this.state.data.documents : this.state.data.sources;
-    if (!panel.existing && known.some((x) => x.key === panel.values.key.trim())) {
-      this.errors = { key: t.sources.keyTaken };
-      return;
-    }
     const input = this.inputOf(panel);
     if (typeof input === 'string') {
       this.errors = { slide: input };
@@ -191,19 +149,18 @@ export class SourcesScreen extends Screen {
     this.errors = {};
     this.conflict = null;
     try {
-      if (panel.kind === 'document') {
-        const data = await api.request<{ upsertDocument: { document: Doc } }>(UPSERT_DOC, { input });
-        savedHere.documents.set(data.upsertDocument.document.key, data.upsertDocument.document);
-      } else {
-        const data = await api.request<{ upsertSource: { source: Src } }>(UPSERT_SRC, { input });
-        savedHere.sources.set(data.upsertSource.source.key, data.upsertSource.source);
-        savedHere.documents.delete(data.upsertSource.source.document.key);
-      }
+      await api.request(panel.kind === 'document' ? UPSERT_DOC : UPSERT_SRC, { input });
       this.closePanel();
       this.ctx.announce(t.sources.saved(String(input.key)));
       await this.load();
     } catch (error) {
       this.saving = false;
+      if (error instanceof ApiError && error.code === 'CONFLICT' && !panel.existing) {
+        // Someone created one with this key since the list was read: it is listed now.
+        this.errors = { key: t.sources.keyTaken };
+        void this.load();
+        return;
+      }
       if (error instanceof ApiError && error.code === 'CONFLICT' && panel.existing) {
         const all = await this.fetchAll().catch(() => null);
         const theirs = all && (panel.kind === 'document' ? all.documents : all.sources).find((x) => x.key === panel.existing!.key);
@@ -249,9 +206,7 @@ export class SourcesScreen extends Screen {
 
   private renderDocuments({ documents, sources }: { documents: Doc[]; sources: Src[] }): TemplateResult {
     const { t, lang, canWrite } = this.ctx;
-    const uncited = sources.some((s) => !this.cited.has(s.key)) || documents.some((d) => !sources.some((s) => s.document.key === d.key));
-    return html`${uncited ? html`<p class="notice notice-info">${t.sources.notCitedNote}</p>` : nothing}
-      ${documents.map((d) => {
+    return html`${documents.map((d) => {
       const own = sources.filter((s) => s.document.key === d.key);
       const id = `doc-${d.key}`;
       return html`<section class="card" aria-labelledby=${id}>
@@ -290,10 +245,7 @@ export class SourcesScreen extends Screen {
             <tbody>
               ${own.map(
                 (s) => html`<tr data-source=${s.key}>
-                  <th scope="row">
-                    ${s.section}<span class="key">${s.key}</span>
-                    ${this.cited.has(s.key) ? nothing : html`<span class="tag tag-warn">${t.sources.notCited}</span>`}
-                  </th>
+                  <th scope="row">${s.section}<span class="key">${s.key}</span></th>
                   <td class="num">${s.slide ?? '—'}</td>
                   <td class="quote">${s.quote ?? '—'}</td>
                   <td>${s.citedWork ?? '—'}</td>
