@@ -41,13 +41,33 @@ export const SQLITE_BUSY_TIMEOUT_MS = 100;
 export type SqliteTransactionMode = 'immediate' | 'deferred';
 
 const transactionMode = new AsyncLocalStorage<SqliteTransactionMode>();
+/** Calls of `withSqliteTransactionMode` not settled yet. */
+let running = 0;
 
 /**
  * Runs `work` with SQLite transactions started in it begun as `mode`. Transactions started
  * outside any mode are immediate: a transaction that may write must take the write lock first.
+ *
+ * The mode travels in an AsyncLocalStorage, which in Node 20 keeps async hooks running — a cost
+ * on every promise, write and tick of the process — from its first use until it is disabled.
+ * So it is disabled again whenever no transaction is running (the next `run` enables it anew).
  */
 export function withSqliteTransactionMode<T>(mode: SqliteTransactionMode, work: () => T): T {
-  return transactionMode.run(mode, work);
+  running++;
+  const settled = () => {
+    if (--running === 0) transactionMode.disable();
+  };
+  let result: T;
+  try {
+    result = transactionMode.run(mode, work);
+  } catch (error) {
+    settled();
+    throw error;
+  }
+  // The caller gets the very promise `work` returned; this side branch only counts its end.
+  if (result instanceof Promise) result.then(settled, settled);
+  else settled();
+  return result;
 }
 
 /**

@@ -12,17 +12,13 @@ import type { ExecutionResult } from 'graphql';
 import { cacheKey } from '../cache/plugin.js';
 import { plainJson, type ResponseStore } from '../cache/store.js';
 import type { PersistedManifest } from './plugins/persisted.js';
+import type { RequestState } from './request-state.js';
 
 export interface FastPathOptions {
   store: ResponseStore;
   manifest: PersistedManifest;
   /** In persisted-only mode a document sent as text must reach yoga (which refuses it). */
   persistedOnly: boolean;
-}
-
-export interface Hit {
-  operation: string | undefined;
-  cost: number | undefined;
 }
 
 interface Params {
@@ -38,16 +34,23 @@ const JSON_TYPE = /^application\/json\s*(;|$)/i;
 /** A request resolved to its cache entry's key: the same for every request with this target or body. */
 interface Resolved {
   key: string;
-  document: string;
-  params: Params;
+  /** Its operation's name, for the log line and metrics. */
+  operation: string | undefined;
 }
 
-/** An answer as sent: its bytes encoded once per cache entry (a memory store hands back the same object). */
+/**
+ * An answer as sent: its bytes and headers made once per cache entry (a memory store hands back
+ * the same object), by media type; the headers as `[name, value, …]`, after the steps' own.
+ */
 interface Encoded {
   body: Buffer;
-  length: string;
   etag: string;
   cacheControl: string | undefined;
+  /** Shared caches may keep it (`Cache-Control: public…`): a GET gets ETag, Vary and 304s. */
+  public: boolean;
+  cost: number | undefined;
+  /** Per media type: the 200 to a GET, the 200 to a POST (never stored), the 304. */
+  headers: Map<string, { get: string[]; post: string[]; notModified: string[] }>;
 }
 
 /** Resolved requests remembered (most partner traffic is a few widget URLs, over and over). */
@@ -66,6 +69,19 @@ export function negotiate(accept: string | undefined): string | undefined {
     return undefined;
   }
   return undefined;
+}
+
+/** Accept headers seen (clients send a few, over and over): what each negotiates to. */
+const negotiated = new Map<string, string | undefined>();
+const NEGOTIATED_ENTRIES = 100;
+
+function negotiateRemembered(accept: string | undefined): string | undefined {
+  if (accept === undefined) return negotiate(accept);
+  if (negotiated.has(accept)) return negotiated.get(accept);
+  const type = negotiate(accept);
+  if (negotiated.size >= NEGOTIATED_ENTRIES) negotiated.clear();
+  negotiated.set(accept, type);
+  return type;
 }
 
 function parseJson(text: string | null): unknown {
@@ -95,12 +111,13 @@ export function createFastPath({ store, manifest, persistedOnly }: FastPathOptio
    */
   const remembered = new Map<string, Resolved>();
   function resolve(req: IncomingMessage, body: Buffer | undefined): Resolved | undefined {
-    const origin = `${(req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'}://${req.headers.host}`;
+    const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
     const text = req.method === 'GET' ? (req.url ?? '/') : body!.toString('utf8');
-    const id = text.length <= RESOLVED_MAX_CHARS ? `${req.method}\u0000${origin}\u0000${text}` : undefined;
+    // Remembered by what it depends on: the scheme and Host (the origin), the method, the target or body.
+    const id = text.length <= RESOLVED_MAX_CHARS ? `${req.method}${encrypted ? 's' : ''}\u0000${req.headers.host}\u0000${text}` : undefined;
     const known = id === undefined ? undefined : remembered.get(id);
     if (known) return known;
-    const found = parse(req, text, origin);
+    const found = parse(req, text, `${encrypted ? 'https' : 'http'}://${req.headers.host}`);
     if (found && id !== undefined) {
       if (remembered.size >= RESOLVED_ENTRIES) remembered.delete(remembered.keys().next().value!);
       remembered.set(id, found);
@@ -139,7 +156,7 @@ export function createFastPath({ store, manifest, persistedOnly }: FastPathOptio
       // As yoga's side keys it (cache/plugin.ts): by the origin the answer's URLs are built from.
       sessionId: new URL(origin).origin,
     });
-    return { key, document, params };
+    return { key, operation: typeof params.operationName === 'string' ? params.operationName : firstOperationName(document) };
   }
 
   const encodings = new WeakMap<object, Encoded>();
@@ -147,60 +164,78 @@ export function createFastPath({ store, manifest, persistedOnly }: FastPathOptio
     let encoded = encodings.get(hit);
     if (!encoded) {
       const body = Buffer.from(hit.stringify ? hit.stringify(hit) : plainJson(hit));
+      const cacheControl = (hit.extensions?.http as { headers?: Record<string, string> } | undefined)?.headers?.['Cache-Control'];
       encoded = {
         body,
-        length: String(body.length),
         etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
-        cacheControl: (hit.extensions?.http as { headers?: Record<string, string> } | undefined)?.headers?.['Cache-Control'],
+        cacheControl,
+        public: cacheControl?.startsWith('public') ?? false,
+        cost: (hit.extensions?.cost as { requestedQueryCost?: number } | undefined)?.requestedQueryCost,
+        headers: new Map(),
       };
       encodings.set(hit, encoded);
     }
     return encoded;
   }
 
+  /** The headers of an answer in a media type (after the steps' own), made once per entry. */
+  function headersOf(encoded: Encoded, mediaType: string) {
+    let headers = encoded.headers.get(mediaType);
+    if (!headers) {
+      const type = ['Content-Type', `${mediaType}; charset=utf-8`];
+      const length = ['Content-Length', String(encoded.body.length)];
+      const caching = ['Cache-Control', encoded.cacheControl!, 'ETag', encoded.etag, 'Vary', 'Accept'];
+      headers = {
+        get: encoded.public ? [...type, ...caching, ...length] : [...type, 'Cache-Control', 'no-store', ...length],
+        post: [...type, 'Cache-Control', 'no-store', ...length],
+        notModified: caching,
+      };
+      encoded.headers.set(mediaType, headers);
+    }
+    return headers;
+  }
+
   type Stored = (ExecutionResult & { stringify?: (r: ExecutionResult) => string }) | null | undefined;
 
   /**
-   * Serves the request from the cache and returns what it served, or undefined to pass it on;
-   * synchronously when the store is in memory (no promise on the hit path), else a promise.
+   * Serves the request from the cache, noting what it served in the request state; true when it
+   * answered, false to pass it on. Synchronous when the store is in memory (no promise on the hit
+   * path), else a promise.
    */
-  return function serve(req: IncomingMessage, res: ServerResponse, body: Buffer | undefined): Hit | undefined | Promise<Hit | undefined> {
-    if (req.headers.authorization || !req.headers.host) return undefined;
-    const mediaType = negotiate(req.headers.accept);
-    if (!mediaType) return undefined;
-    if (req.method !== 'GET' && !(req.method === 'POST' && body && JSON_TYPE.test(req.headers['content-type'] ?? ''))) return undefined;
+  return function serve(req: IncomingMessage, res: ServerResponse, body: Buffer | undefined, state: RequestState): boolean | Promise<boolean> {
+    if (req.headers.authorization || !req.headers.host) return false;
+    const mediaType = negotiateRemembered(req.headers.accept);
+    if (!mediaType) return false;
+    if (req.method !== 'GET' && !(req.method === 'POST' && body && JSON_TYPE.test(req.headers['content-type'] ?? ''))) return false;
     const resolved = resolve(req, body);
-    if (!resolved) return undefined;
+    if (!resolved) return false;
     const stored = store.get(resolved.key) as Stored | Promise<Stored>;
-    return stored instanceof Promise ? stored.then((hit) => reply(req, res, mediaType, resolved, hit)) : reply(req, res, mediaType, resolved, stored);
+    return stored instanceof Promise ? stored.then((hit) => reply(req, res, state, mediaType, resolved, hit)) : reply(req, res, state, mediaType, resolved, stored);
   };
 
-  function reply(req: IncomingMessage, res: ServerResponse, mediaType: string, { document, params }: Resolved, hit: Stored): Hit | undefined {
-    if (!hit) return undefined;
-    const { body: answer, length, etag, cacheControl } = encode(hit);
-    const headers: Record<string, string> = { 'Content-Type': `${mediaType}; charset=utf-8` };
-    if (req.method === 'GET' && cacheControl?.startsWith('public')) {
-      Object.assign(headers, { 'Cache-Control': cacheControl, ETag: etag, Vary: 'Accept' });
+  function reply(req: IncomingMessage, res: ServerResponse, state: RequestState, mediaType: string, resolved: Resolved, hit: Stored): boolean {
+    if (!hit) return false;
+    const encoded = encode(hit);
+    const headers = headersOf(encoded, mediaType);
+    state.operation = resolved.operation;
+    state.operationType = 'query';
+    state.cache = 'hit';
+    state.cost = encoded.cost;
+    // The steps' headers and the answer's, in one array: written without a header object.
+    const all = state.headers;
+    state.headers = [];
+    if (req.method === 'GET' && encoded.public) {
       const ifNoneMatch = req.headers['if-none-match'];
-      if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
-        delete headers['Content-Type'];
-        res.writeHead(304, headers);
+      if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === encoded.etag)) {
+        res.writeHead(304, all.concat(headers.notModified));
         res.end();
-        return hitOf(params, document, hit);
+        return true;
       }
-    } else {
-      headers['Cache-Control'] = 'no-store';
     }
-    headers['Content-Length'] = length;
-    res.writeHead(200, headers);
-    res.end(answer);
-    return hitOf(params, document, hit);
+    res.writeHead(200, all.concat(req.method === 'GET' ? headers.get : headers.post));
+    res.end(encoded.body);
+    return true;
   }
-}
-
-function hitOf(params: Params, document: string, hit: ExecutionResult): Hit {
-  const cost = (hit.extensions?.cost as { requestedQueryCost?: number } | undefined)?.requestedQueryCost;
-  return { operation: typeof params.operationName === 'string' ? params.operationName : firstOperationName(document), cost };
 }
 
 const operationNames = new Map<string, string | undefined>();

@@ -4,45 +4,37 @@
  * names are counted as "other" instead of growing the series without bound.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { RequestCounter, RequestHistogram } from './request-metrics.js';
 
 const MAX_OPERATION_NAMES = 200;
+const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10];
 
 export class Metrics {
   readonly registry = new Registry();
   private readonly operations = new Set<string>();
 
-  readonly httpRequests = new Counter({
-    name: 'vigia_http_requests_total',
-    help: 'HTTP requests answered, by route, method and status code.',
-    labelNames: ['route', 'method', 'status'] as const,
-    registers: [this.registry],
-  });
-  readonly httpDuration = new Histogram({
-    name: 'vigia_http_request_duration_seconds',
-    help: 'Time from receiving a request to finishing its response, by route.',
-    labelNames: ['route'] as const,
-    buckets: [0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
-    registers: [this.registry],
-  });
-  readonly operationDuration = new Histogram({
-    name: 'vigia_graphql_operation_duration_seconds',
-    help: 'GraphQL operations answered and their latency, by operation name and type.',
-    labelNames: ['operation', 'type'] as const,
-    buckets: [0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
-    registers: [this.registry],
-  });
+  // Counted on every request: the lean instruments of request-metrics.ts, same names and output.
+  readonly httpRequests = new RequestCounter('vigia_http_requests_total', 'HTTP requests answered, by route, method and status code.', this.registry);
+  readonly httpDuration = new RequestHistogram(
+    'vigia_http_request_duration_seconds',
+    'Time from receiving a request to finishing its response, by route.',
+    this.registry,
+    LATENCY_BUCKETS,
+  );
+  readonly operationDuration = new RequestHistogram(
+    'vigia_graphql_operation_duration_seconds',
+    'GraphQL operations answered and their latency, by operation name and type.',
+    this.registry,
+    LATENCY_BUCKETS,
+  );
   readonly graphqlErrors = new Counter({
     name: 'vigia_graphql_errors_total',
     help: 'Errors in GraphQL responses, by error code (refusals by limit have their own codes).',
     labelNames: ['code'] as const,
     registers: [this.registry],
   });
-  readonly cacheRequests = new Counter({
-    name: 'vigia_response_cache_requests_total',
-    help: 'Response cache look-ups, by result (hit or miss).',
-    labelNames: ['result'] as const,
-    registers: [this.registry],
-  });
+  readonly cacheRequests = new RequestCounter('vigia_response_cache_requests_total', 'Response cache look-ups, by result (hit or miss).', this.registry);
+  private readonly cacheHits = this.cacheRequests.addSeries('hit', { result: 'hit' });
   readonly cacheInvalidations = new Counter({
     name: 'vigia_response_cache_invalidations_total',
     help: 'Times the response cache was emptied because data changed.',
@@ -74,6 +66,26 @@ export class Metrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'vigia_' });
+  }
+
+  /** A request answered (or abandoned): counted, and its latency observed unless it was a stream (`seconds` undefined). */
+  requestDone(route: string, method: string, status: number, seconds: number | undefined) {
+    const key = `${route} ${method} ${status}`;
+    (this.httpRequests.seriesOf(key) ?? this.httpRequests.addSeries(key, { route, method, status: String(status) })).value++;
+    if (seconds === undefined) return;
+    this.httpDuration.observe(this.httpDuration.seriesOf(route) ?? this.httpDuration.addSeries(route, { route }), seconds);
+  }
+
+  /** A GraphQL operation answered, by its (bounded) name and type. */
+  operationDone(name: string | null | undefined, type: string, seconds: number) {
+    const operation = this.operationLabel(name);
+    const key = `${operation} ${type}`;
+    this.operationDuration.observe(this.operationDuration.seriesOf(key) ?? this.operationDuration.addSeries(key, { operation, type }), seconds);
+  }
+
+  /** A request answered from the response cache. */
+  cacheHit() {
+    this.cacheHits.value++;
   }
 
   /** A bounded label for an operation name. */

@@ -15,10 +15,10 @@ export function tooLarge(res: ServerResponse, maxBodyBytes: number, what: string
 
 export function bodyLimit(limits: BodyLimits): Step {
   return (req, res, state, next) => {
-    if (state.route !== 'graphql') return next();
+    if (state.route !== 'graphql') return next(req, res, state);
     const length = Number(req.headers['content-length'] ?? 0);
     const limit = announcedLimit(req, limits);
     if (length > limit) return tooLarge(res, limit, `is ${length} bytes`, mayBeUpload(req) ? uploadHint(limits) : undefined);
-    return next();
+    return next(req, res, state);
   };
 }

@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
-import { createFastPath, readBody, type FastPath, type Hit } from '../fast-path.js';
+import { createFastPath, readBody, type FastPath } from '../fast-path.js';
 import type { RequestState } from '../request-state.js';
 import type { Runtime } from '../runtime.js';
 import type { PersistedManifest } from '../plugins/persisted.js';
@@ -27,33 +27,40 @@ export interface GraphqlBodyOptions {
 
 export function graphqlBody({ store, manifest, persistedOnly, limits, limitOf, logger, metrics }: GraphqlBodyOptions): Step {
   const fastPath = store ? createFastPath({ store, manifest, persistedOnly }) : undefined;
+
+  const served = (req: IncomingMessage, res: ServerResponse, state: RequestState, next: Next, hit: boolean) => {
+    if (!hit) return next(req, res, state);
+    metrics.cacheHit();
+  };
+  // A request the fast path cannot make sense of (an odd Host header…) is yoga's to answer.
+  const skipped = (req: IncomingMessage, res: ServerResponse, state: RequestState, next: Next, error: unknown) => {
+    logger.debug({ reqId: state.id, err: error }, 'cache fast path skipped');
+    return next(req, res, state);
+  };
+
   /** The cache fast path, then yoga (`next`) for whatever it does not answer. */
-  const answer = (req: IncomingMessage, state: RequestState, next: Next, serve: () => ReturnType<FastPath>) => {
-    const served = (hit: Hit | undefined) => {
-      if (!hit) return next();
-      metrics.cacheRequests.inc({ result: 'hit' });
-      Object.assign(state, { operation: hit.operation, operationType: 'query', cache: 'hit', cost: hit.cost });
-    };
-    // A request the fast path cannot make sense of (an odd Host header…) is yoga's to answer.
-    const skipped = (error: unknown) => {
-      logger.debug({ reqId: state.id, err: error }, 'cache fast path skipped');
-      return next();
-    };
+  const answer = (req: IncomingMessage, res: ServerResponse, state: RequestState, next: Next, body: Buffer | undefined) => {
     let hit: ReturnType<FastPath>;
     try {
-      hit = serve();
+      hit = fastPath!(req, res, body, state);
     } catch (error) {
-      return skipped(error);
+      return skipped(req, res, state, next, error);
     }
-    return hit instanceof Promise ? hit.then(served, skipped) : served(hit);
+    if (hit instanceof Promise) {
+      return hit.then(
+        (found) => served(req, res, state, next, found),
+        (error: unknown) => skipped(req, res, state, next, error),
+      );
+    }
+    return served(req, res, state, next, hit);
   };
 
   return (req, res, state, next) => {
-    if (state.route !== 'graphql') return next();
-    if (!fastPath) return req.method === 'POST' ? readAndPass(req, res, next) : next();
+    if (state.route !== 'graphql') return next(req, res, state);
+    if (!fastPath) return req.method === 'POST' ? readAndPass(req, res, () => next(req, res, state)) : next(req, res, state);
     // A GET (what widgets send) needs no body: answered without a promise when the store is in memory.
-    if (req.method !== 'POST') return answer(req, state, next, () => fastPath(req, res, undefined));
-    return readAndPass(req, res, (body) => answer(req, state, next, () => fastPath(req, res, body)));
+    if (req.method !== 'POST') return answer(req, res, state, next, undefined);
+    return readAndPass(req, res, (body) => answer(req, res, state, next, body));
   };
 
   /** Reads a POST body within its limit and hands it on (and to yoga, through `req.body`). */

@@ -4,6 +4,7 @@
  */
 import { primaryOf, replicaClientsOf } from '@vigia/schema';
 import { sendJson } from '../json.js';
+import { applyStepHeaders } from '../request-state.js';
 import type { Runtime } from '../runtime.js';
 import type { Step } from './compose.js';
 
@@ -33,15 +34,16 @@ export function probes(runtime: Pick<Runtime, 'config' | 'metrics' | 'prisma' | 
     );
   };
 
-  return (_req, res, state, next) => {
+  return (req, res, state, next) => {
     if (state.path === '/ready') return ready(res);
     if (state.path === '/metrics') {
       if (!config.metrics) return sendJson(res, 404, { error: 'Not found', code: 'NOT_FOUND' });
       return metrics.registry.metrics().then((text) => {
+        applyStepHeaders(res, state);
         res.writeHead(200, { 'Content-Type': metrics.registry.contentType, 'Cache-Control': 'no-store' });
         res.end(text);
       });
     }
-    return next();
+    return next(req, res, state);
   };
 }

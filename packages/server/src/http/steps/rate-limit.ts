@@ -3,13 +3,14 @@
  * address, plus a small budget per address for keys this process has not verified (so guessing
  * keys meets a 429 quickly). `RateLimit-*` headers on every answer; 429 with Retry-After past it.
  */
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isVerifiedToken } from '../../auth/keys.js';
 import type { Config } from '../../config.js';
-import { bucketOf, type RateLimiter, type Verdict } from '../../limits/rate-limit.js';
+import { bucketOf, clientAddress, type Buckets, type RateLimiter, type Verdict } from '../../limits/rate-limit.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { errorBody, sendJson } from '../json.js';
-import type { Step } from './compose.js';
+import type { RequestState } from '../request-state.js';
+import type { Next, Step } from './compose.js';
 
 export interface RateLimitOptions {
   limiter: RateLimiter | undefined;
@@ -17,6 +18,9 @@ export interface RateLimitOptions {
   trustProxy: number;
   metrics: Metrics;
 }
+
+/** Buckets of callers without a key, by client address (most traffic: the same few addresses again and again). */
+const REMEMBERED_ADDRESSES = 10_000;
 
 export function rateLimit({ limiter, limits, trustProxy, metrics }: RateLimitOptions): Step {
   const refuse = (res: ServerResponse, verdict: Verdict, kind: string) => {
@@ -29,21 +33,38 @@ export function rateLimit({ limiter, limits, trustProxy, metrics }: RateLimitOpt
     sendJson(res, 429, errorBody(message, 'RATE_LIMITED', { retryAfter }), { 'Retry-After': String(retryAfter) });
   };
 
+  const byAddress = new Map<string, Buckets>();
+  /** The request's buckets; an anonymous caller's depend only on its address (limits/rate-limit.ts). */
+  const bucketsOf = (req: IncomingMessage): Buckets => {
+    if (req.headers.authorization !== undefined) return bucketOf(req, trustProxy, isVerifiedToken);
+    const address = clientAddress(req, trustProxy);
+    let buckets = byAddress.get(address);
+    if (!buckets) {
+      buckets = bucketOf(req, trustProxy, isVerifiedToken);
+      if (byAddress.size >= REMEMBERED_ADDRESSES) byAddress.clear();
+      byAddress.set(address, buckets);
+    }
+    return buckets;
+  };
+
+  const proceed = (req: IncomingMessage, res: ServerResponse, state: RequestState, next: Next, kind: Buckets['kind'], verdict: Verdict, guesses: Verdict | undefined) => {
+    state.headers.push('RateLimit-Limit', String(verdict.limit), 'RateLimit-Remaining', String(verdict.remaining), 'RateLimit-Reset', String(Math.ceil(verdict.resetMs / 1000)));
+    if (!verdict.allowed) return refuse(res, verdict, kind);
+    if (guesses && !guesses.allowed) return refuse(res, guesses, 'unverified-key');
+    return next(req, res, state);
+  };
+
   return (req, res, state, next) => {
     // Embeds render images on request: they spend the same budgets as the API.
-    if (!limiter || (state.route !== 'graphql' && state.route !== 'data' && state.route !== 'embed')) return next();
-    const { bucket, kind, unverified } = bucketOf(req, trustProxy, isVerifiedToken);
+    if (!limiter || (state.route !== 'graphql' && state.route !== 'data' && state.route !== 'embed')) return next(req, res, state);
+    const { bucket, kind, unverified } = bucketsOf(req);
     const limit = kind === 'key' ? limits.perKey : limits.perAddress;
-    const verdicts = [limiter.hit(bucket, limit), ...(unverified ? [limiter.hit(unverified, limits.unverifiedKeys)] : [])];
-    const proceed = ([verdict, guesses]: Verdict[]) => {
-      res.setHeader('RateLimit-Limit', String(verdict!.limit));
-      res.setHeader('RateLimit-Remaining', String(verdict!.remaining));
-      res.setHeader('RateLimit-Reset', String(Math.ceil(verdict!.resetMs / 1000)));
-      if (!verdict!.allowed) return refuse(res, verdict!, kind);
-      if (guesses && !guesses.allowed) return refuse(res, guesses, 'unverified-key');
-      return next();
-    };
-    if (verdicts.some((v) => v instanceof Promise)) return Promise.all(verdicts).then(proceed);
-    return proceed(verdicts as Verdict[]);
+    const verdict = limiter.hit(bucket, limit);
+    const guesses = unverified ? limiter.hit(unverified, limits.unverifiedKeys) : undefined;
+    // In memory the verdicts are plain values; from Redis, promises.
+    if (verdict instanceof Promise || guesses instanceof Promise) {
+      return Promise.all([verdict, guesses]).then(([v, g]) => proceed(req, res, state, next, kind, v, g));
+    }
+    return proceed(req, res, state, next, kind, verdict, guesses);
   };
 }

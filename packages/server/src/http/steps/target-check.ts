@@ -5,7 +5,7 @@ import type { Step } from './compose.js';
 
 export function targetCheck(logger: Logger): Step {
   return (req, res, state, next) => {
-    if (state.target) return next();
+    if (state.target) return next(req, res, state);
     logger.warn({ reqId: state.id, url: String(req.url).slice(0, 200) }, 'Malformed request target');
     sendJson(
       res,
