@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createYoga } from 'graphql-yoga';
 import { serverAudits } from 'graphql-http';
-import { schema } from '../../packages/server/src/schema/index.js';
+import { schema } from '../../packages/server/src/graphql/index.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;

@@ -7,8 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKey } from '../../packages/server/src/auth/keys.js';
-import { localOperator } from '../../packages/server/src/data/audit.js';
-import { exportData } from '../../packages/server/src/data/export.js';
+import { localOperator } from '../../packages/server/src/core/audit.js';
+import { exportData } from '../../packages/server/src/exchange/export.js';
 import { gql } from '../helpers/graphql.js';
 import { startProductionServer, type ProductionServer } from '../production/support.js';
 import { startWriteServer, type Role, type WriteServer } from '../write/support.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '@vigia/server';
 import { createKey } from '../../packages/server/src/auth/keys.js';
-import { localOperator } from '../../packages/server/src/data/audit.js';
+import { localOperator } from '../../packages/server/src/core/audit.js';
 import { data, gql } from '../helpers/graphql.js';
 
 let server: RunningServer;

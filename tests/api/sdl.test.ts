@@ -9,7 +9,7 @@ const require = createRequire(import.meta.url);
 const committed = readFileSync(require.resolve('@vigia/schema/schema.graphql'), 'utf8');
 
 it('matches packages/schema/schema.graphql (run `pnpm schema:print` after changing the schema)', async () => {
-  const { printPublishedSchema } = await import('../../packages/server/src/schema/print.js');
+  const { printPublishedSchema } = await import('../../packages/server/src/graphql/print.js');
   expect(printPublishedSchema()).toBe(committed);
 });
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '@vigia/server';
 import { createKey } from '../../packages/server/src/auth/keys.js';
-import { localOperator } from '../../packages/server/src/data/audit.js';
+import { localOperator } from '../../packages/server/src/core/audit.js';
 import { gql } from '../helpers/graphql.js';
 import { createTestDatabase, type TestDatabase } from '../postgres/support.js';
 

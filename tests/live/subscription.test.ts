@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, resolveDatabaseTarget, type PrismaClient } from '@vigia/schema';
 import { startServer, type RunningServer } from '@vigia/server';
 import { createKey } from '../../packages/server/src/auth/keys.js';
-import { localOperator } from '../../packages/server/src/data/audit.js';
+import { localOperator } from '../../packages/server/src/core/audit.js';
 import { gql } from '../helpers/graphql.js';
 import { redisAvailable, redisUrl } from '../helpers/redis.js';
 import { createTestDatabase, postgresAvailable, skipMessage, type TestDatabase } from '../postgres/support.js';

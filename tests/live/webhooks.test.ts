@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '@vigia/server';
 import { createKey } from '../../packages/server/src/auth/keys.js';
-import { localOperator } from '../../packages/server/src/data/audit.js';
+import { localOperator } from '../../packages/server/src/core/audit.js';
 import { checkedLookup, refusedAddress } from '../../packages/server/src/live/webhook-target.js';
 import { verifySignature } from '../../packages/server/src/live/webhooks.js';
 import { gql } from '../helpers/graphql.js';

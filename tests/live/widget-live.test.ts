@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, resolveDatabaseTarget, type PrismaClient } from '@vigia/schema';
 import { createKey } from '../../packages/server/src/auth/keys.js';
-import { localOperator } from '../../packages/server/src/data/audit.js';
+import { localOperator } from '../../packages/server/src/core/audit.js';
 import { gql } from '../helpers/graphql.js';
 import { open, startHarness, type Harness, type Tab } from '../widgets/support.js';
 

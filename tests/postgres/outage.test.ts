@@ -7,7 +7,7 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKey } from '../../packages/server/src/auth/keys.js';
-import { localOperator } from '../../packages/server/src/data/audit.js';
+import { localOperator } from '../../packages/server/src/core/audit.js';
 import { post, startProductionServer, type ProductionServer } from '../production/support.js';
 import { adminUrl, createTestDatabase, postgresAvailable, skipMessage, type TestDatabase } from './support.js';
 

@@ -13,7 +13,7 @@ import pg from 'pg';
 import { createPrismaClient, prepareDatabase, resolveDatabaseTarget } from '@vigia/schema';
 import { startServer, type RunningServer } from '@vigia/server';
 import { createKey } from '../../packages/server/src/auth/keys.js';
-import { localOperator } from '../../packages/server/src/data/audit.js';
+import { localOperator } from '../../packages/server/src/core/audit.js';
 import { loadConfig } from '../../packages/server/src/config.js';
 import { createTestDatabase, postgresAvailable, skipMessage, type TestDatabase } from './support.js';
 

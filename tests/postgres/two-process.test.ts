@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, resolveDatabaseTarget } from '@vigia/schema';
 import { createKey } from '../../packages/server/src/auth/keys.js';
-import { localOperator } from '../../packages/server/src/data/audit.js';
+import { localOperator } from '../../packages/server/src/core/audit.js';
 import { createTestDatabase, postgresAvailable, skipMessage, type TestDatabase } from './support.js';
 import { redisAvailable, redisUrl } from '../helpers/redis.js';
 

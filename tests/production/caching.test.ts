@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKey } from '../../packages/server/src/auth/keys.js';
-import { localOperator } from '../../packages/server/src/data/audit.js';
+import { localOperator } from '../../packages/server/src/core/audit.js';
 import { vigia } from '../write/support.js';
 import { metric, post, startProductionServer, type ProductionServer } from './support.js';
 

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, defaultPersistedManifest, loadConfig } from '../../packages/server/src/config.js';
 import { createKey } from '../../packages/server/src/auth/keys.js';
-import { localOperator } from '../../packages/server/src/data/audit.js';
+import { localOperator } from '../../packages/server/src/core/audit.js';
 import { post, startProductionServer, type ProductionServer } from './support.js';
 
 const policyDoc = 'query PolicyCard { policy { name horizonYear } }';

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKey } from '../../packages/server/src/auth/keys.js';
-import { localOperator } from '../../packages/server/src/data/audit.js';
+import { localOperator } from '../../packages/server/src/core/audit.js';
 import { post, startProductionServer, type ProductionServer } from './support.js';
 
 let server: ProductionServer;

@@ -10,7 +10,7 @@ import FeedParser from 'feedparser';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKey } from '../../packages/server/src/auth/keys.js';
-import { localOperator } from '../../packages/server/src/data/audit.js';
+import { localOperator } from '../../packages/server/src/core/audit.js';
 import { FEED_ENTRIES } from '../../packages/server/src/publish/feed.js';
 import { startWriteServer, type WriteServer } from '../write/support.js';
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createPrismaClient, resolveDatabaseTarget } from '@vigia/schema';
 import { createKey } from '../../packages/server/src/auth/keys.js';
-import { localOperator } from '../../packages/server/src/data/audit.js';
+import { localOperator } from '../../packages/server/src/core/audit.js';
 import { gql } from '../helpers/graphql.js';
 import { open, startHarness, text, type Harness } from './support.js';
 

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { neutraliseCell, restoreCell } from '../../packages/server/src/data/csv.js';
+import { neutraliseCell, restoreCell } from '../../packages/server/src/exchange/csv.js';
 import { root, startWriteServer, vigia, type WriteServer } from './support.js';
 
 // The server's own CSV parser (a dependency of @vigia/server), to read files as a spreadsheet would.

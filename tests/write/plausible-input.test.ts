@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportData } from '../../packages/server/src/data/export.js';
+import { exportData } from '../../packages/server/src/exchange/export.js';
 import { root, startWriteServer, vigia, type WriteServer } from './support.js';
 
 // The server's own CSV library (a dependency of @vigia/server), to edit exported files.

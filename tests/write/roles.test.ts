@@ -170,7 +170,7 @@ describe('the audit log and the caller', () => {
     }
     expect((await asKey(`Bearer ${good}`)).status).toBe(200);
     const { revokeKey } = await import('../../packages/server/src/auth/keys.js');
-    const { localOperator } = await import('../../packages/server/src/data/audit.js');
+    const { localOperator } = await import('../../packages/server/src/core/audit.js');
     await revokeKey(server.prisma, good, localOperator());
     expect((await asKey(`Bearer ${good}`)).status).toBe(401);
   });

@@ -13,9 +13,9 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, prepareDatabase, resolveDatabaseTarget, type PrismaClient } from '@vigia/schema';
 import { createKey } from '../../packages/server/src/auth/keys.js';
-import { localOperator } from '../../packages/server/src/data/audit.js';
-import { UnavailableError } from '../../packages/server/src/data/errors.js';
-import { writeTransaction } from '../../packages/server/src/data/write.js';
+import { localOperator } from '../../packages/server/src/core/audit.js';
+import { UnavailableError } from '../../packages/server/src/core/errors.js';
+import { writeTransaction } from '../../packages/server/src/write/transaction.js';
 import { vigia, type CliResult } from './support.js';
 
 const serverDir = resolve(import.meta.dirname, '../../packages/server');

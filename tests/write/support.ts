@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import type { PrismaClient } from '@vigia/schema';
 import { startServer } from '@vigia/server';
 import { createKey } from '../../packages/server/src/auth/keys.js';
-import { localOperator } from '../../packages/server/src/data/audit.js';
+import { localOperator } from '../../packages/server/src/core/audit.js';
 import { gql, type GraphQLResponse } from '../helpers/graphql.js';
 import { createTestDatabase } from '../postgres/support.js';
 

@@ -5,7 +5,7 @@
  * admins see the stored value. All figures here are TEST FIXTURES, not from the source.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportData } from '../../packages/server/src/data/export.js';
+import { exportData } from '../../packages/server/src/exchange/export.js';
 import { startWriteServer, type WriteServer } from './support.js';
 
 let server: WriteServer;

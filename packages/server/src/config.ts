@@ -111,7 +111,7 @@ export interface Config {
 
 /**
  * The page sizes of every connection — the public ones over the snapshot (read-model/connection.ts)
- * and the audit log's (@pothos/plugin-prisma, schema/builder.ts): a page without `first` or `last`
+ * and the audit log's (@pothos/plugin-prisma, graphql/builder.ts): a page without `first` or `last`
  * holds `default` items and none holds more than `max`. Fixed, not settings: partners' paging
  * depends on them. MAX_PAGE_SIZE can only lower what the limits accept (refused above it).
  */

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@vigia/schema';
-import type { Caller } from './auth/caller.js';
+import type { Caller } from './core/caller.js';
 import type { Live } from './live/index.js';
 import type { ReadModel } from './read-model/read-model.js';
 import type { Snapshot } from './read-model/snapshot.js';
@@ -12,9 +12,9 @@ export interface Context {
   caller: Caller | null;
   /**
    * The public data this request is answered from: one snapshot for the whole request. A
-   * mutation replaces it with the snapshot holding its write (schema/mutations/run.ts).
+   * mutation replaces it with the snapshot holding its write (graphql/mutations/run.ts).
    */
-  data: Snapshot;
+  snapshot: Snapshot;
   readModel: ReadModel;
   /** Where partners reach Vigía (PUBLIC_URL), for the URLs a citation gives; else the request's origin. */
   publicUrl?: string | undefined;

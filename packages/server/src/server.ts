@@ -9,7 +9,7 @@ import { answerClientError } from './http/client-error.js';
 import { createProductionLayer, type ProductionLayer } from './http/production.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { ReadModel } from './read-model/read-model.js';
-import { schema } from './schema/index.js';
+import { schema } from './graphql/index.js';
 
 export interface StartOptions {
   /** Port to listen on; 0 picks a free one. */

@@ -1,10 +1,10 @@
 import { createHash, randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { primaryOf, type ApiKeyRole, type PrismaClient } from '@vigia/schema';
-import { recordAudit, type Actor } from '../data/audit.js';
-import { writeTransaction } from '../data/write.js';
-import { InputError, NotFoundError, UnauthenticatedError, UnavailableError } from '../data/errors.js';
-import { isUnavailable } from '../data/unavailable.js';
-import { ROLES, type Caller } from './caller.js';
+import { recordAudit, type Actor } from '../core/audit.js';
+import { writeTransaction } from '../write/transaction.js';
+import { InputError, NotFoundError, UnauthenticatedError, UnavailableError } from '../core/errors.js';
+import { isUnavailable } from '../core/unavailable.js';
+import { ROLES, type Caller } from '../core/caller.js';
 
 /**
  * API keys look like `vigia_<id>_<secret>`. The id (12 characters) is public: it finds the

@@ -1,6 +1,6 @@
 import type { AuthFailure } from '@pothos/plugin-scope-auth';
-import { ForbiddenError, UnauthenticatedError } from '../data/errors.js';
-import type { Caller } from './caller.js';
+import { ForbiddenError, UnauthenticatedError } from '../core/errors.js';
+import type { Caller } from '../core/caller.js';
 
 /** The first scope a failed check asked for ("editor", "admin"). */
 function missingScope(failure: AuthFailure): string | null {

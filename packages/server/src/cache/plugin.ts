@@ -7,12 +7,12 @@ import { createHash } from 'node:crypto';
 import { getOperationAST, Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
-import { NON_DATA_ACTIONS } from '../data/audit.js';
+import { NON_DATA_ACTIONS } from '../core/audit.js';
 import type { ResponseStore } from './store.js';
 
 /**
  * A mutation that only creates or revokes keys, or creates or deletes webhooks, changes no public
- * data: the cache stays (those mutations are named as their audit actions; cache/watch.ts ignores them too).
+ * data: the cache stays (those mutations are named as their audit actions; read-model/watch.ts ignores them too).
  */
 function changesOnlyKeys(operation: OperationDefinitionNode): boolean {
   return operation.selectionSet.selections.every(

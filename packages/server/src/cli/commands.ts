@@ -2,12 +2,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { createPrismaClient, prepareDatabase, resolveDatabaseTarget, type PrismaClient } from '@vigia/schema';
-import { canWrite, type Caller } from '../auth/caller.js';
+import { canWrite, type Caller } from '../core/caller.js';
 import { callerForKey, createKey, listKeys, parseRole, revokeKey } from '../auth/keys.js';
-import { actorFor, localOperator } from '../data/audit.js';
-import { exportData, type ExportFormat } from '../data/export.js';
-import { applyImport, ImportFailure, parseImportFile, planImport, type ImportPlan } from '../data/import/index.js';
-import { publicNote } from '../data/publications.js';
+import { actorFor, localOperator } from '../core/audit.js';
+import { exportData, type ExportFormat } from '../exchange/export.js';
+import { applyImport, ImportFailure, parseImportFile, planImport, type ImportPlan } from '../exchange/import/index.js';
+import { publicNote } from '../write/publications.js';
 
 export const usage = `Usage: pnpm vigia <command>
 
@@ -223,7 +223,7 @@ async function importCommand(fileArg: string, options: Options): Promise<number>
         : `Imported ${fileArg} (${result.rows} rows of ${what}): 0 changes, everything was already as in the file. Audit entry ${result.auditEntryId}.`,
     );
     for (const line of describePlan(plan, 20)) console.log(line);
-    // Running servers notice the import's audit entry within DATA_CHANGE_POLL_MS (cache/watch.ts);
+    // Running servers notice the import's audit entry within DATA_CHANGE_POLL_MS (read-model/watch.ts);
     // a shared Redis cache is emptied now, so no server answers from it meanwhile.
     // Loaded here only: the cache brings yoga and Redis, which no other command needs.
     const purgeShared = async () => (await import('../cache/index.js')).purgeSharedResponseCache();

@@ -9,7 +9,7 @@ import { graphql } from 'graphql';
 import type { PrismaClient } from '@vigia/schema';
 import type { Context } from '../context.js';
 import type { ReadModel } from '../read-model/read-model.js';
-import { schema } from '../schema/index.js';
+import { schema } from '../graphql/index.js';
 import type { EmbedTarget, Lang } from './params.js';
 import { formatNumber, sourceLine, wordsFor, type SourceData, type Words } from './words.js';
 
@@ -123,7 +123,7 @@ async function ask<T>(from: FigureSource, baseUrl: string, document: string, var
     request: new Request(new URL('/graphql', baseUrl)),
     prisma: from.prisma,
     caller: null,
-    data: await from.readModel.current(),
+    snapshot: await from.readModel.current(),
     readModel: from.readModel,
   };
   const result = await graphql({ schema, source, variableValues: variables, contextValue: context });

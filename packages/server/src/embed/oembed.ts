@@ -3,7 +3,7 @@
  * answers a `rich` response whose `html` is the iframe snippet plus the few lines of script that
  * keep its height equal to its content (the embed page posts its height, page.ts).
  */
-import { esc } from './escape.js';
+import { esc } from '../core/escape.js';
 import type { Figure } from './figures.js';
 import type { ElementName } from './params.js';
 import { PING_MESSAGE, SIZE_MESSAGE } from './page.js';

@@ -5,7 +5,7 @@
  * and one inline script that tells the parent page the document's height (auto-height).
  */
 import { createHash } from 'node:crypto';
-import { esc, scriptJson } from './escape.js';
+import { esc, scriptJson } from '../core/escape.js';
 import type { Figure } from './figures.js';
 import type { EmbedTarget, Lang } from './params.js';
 

@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import { renderAsync } from '@resvg/resvg-js';
-import { UnavailableError } from '../data/errors.js';
+import { UnavailableError } from '../core/errors.js';
 import { FONT_FAMILY } from './svg.js';
 
 const require = createRequire(import.meta.url);

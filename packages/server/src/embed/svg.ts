@@ -4,7 +4,7 @@
  * page's fallback, without a browser: text is laid out with Inter's average advance widths (a
  * conservative estimate, so lines wrap early rather than overflow), and every value is escaped.
  */
-import { esc } from './escape.js';
+import { esc } from '../core/escape.js';
 import type { Figure } from './figures.js';
 
 export const FONT_FAMILY = 'Inter';

@@ -6,18 +6,18 @@ import { createYoga, type Plugin } from 'graphql-yoga';
 import { primaryOf, type PrismaClient } from '@vigia/schema';
 import type { Context } from '../context.js';
 import { authenticate } from '../auth/keys.js';
-import { observationsCsv } from '../data/csv.js';
-import { UnauthenticatedError } from '../data/errors.js';
-import { asUnavailable } from '../data/unavailable.js';
-import { suppressionThreshold } from '../data/suppression.js';
+import { observationsCsv } from '../exchange/csv.js';
+import { UnauthenticatedError } from '../core/errors.js';
+import { asUnavailable } from '../core/unavailable.js';
+import { suppressionThreshold } from '../core/suppression.js';
 import type { ReadModel } from '../read-model/read-model.js';
-import { schema } from '../schema/index.js';
+import { schema } from '../graphql/index.js';
 import { createEmbedRoutes } from '../embed/routes.js';
 import { createPublishRoutes } from '../publish/routes.js';
 import { createConsoleRoute } from './console.js';
 import { createProductionLayer, type ProductionLayer } from './production.js';
 import { sendJson } from './json.js';
-import { decodeSegment, parseTarget } from './request-target.js';
+import { decodeSegment, parseTarget } from '../core/request-target.js';
 import { routeOf, type RouteName } from './routes.js';
 import { createWidgetFiles } from './widget-files.js';
 
@@ -65,7 +65,7 @@ export function createApp({ prisma, readModel, widgetsDir, consoleDir, productio
       request,
       prisma,
       caller: await authenticate(prisma, request.headers.get('authorization')),
-      data: await readModel.current(),
+      snapshot: await readModel.current(),
       readModel,
       live: production.live,
       publicUrl: production.config.publicUrl,

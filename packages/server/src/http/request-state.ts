@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RequestTarget } from './request-target.js';
+import type { RequestTarget } from '../core/request-target.js';
 import type { RouteName } from './routes.js';
 
 /** What one request did, for its log line and metrics; filled by the steps and yoga plugins. */

@@ -7,7 +7,7 @@ import { Redis } from 'ioredis';
 import type { PrismaClient } from '@vigia/schema';
 import type { Config } from '../config.js';
 import { memoryStore, redisStore, type ResponseStore } from '../cache/store.js';
-import { watchDataChanges, type DataChangeWatch } from '../cache/watch.js';
+import { watchDataChanges, type DataChangeWatch } from '../read-model/watch.js';
 import { memoryRateLimiter, redisRateLimiter, type RateLimiter } from '../limits/rate-limit.js';
 import type { Logger } from '../observability/logger.js';
 import { Metrics } from '../observability/metrics.js';

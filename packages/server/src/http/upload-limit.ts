@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { PrismaClient } from '@vigia/schema';
-import { canWrite } from '../auth/caller.js';
+import { canWrite } from '../core/caller.js';
 import { authenticate } from '../auth/keys.js';
 
 export interface BodyLimits {

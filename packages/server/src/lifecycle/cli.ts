@@ -1,7 +1,7 @@
 /** `pnpm schema:check`: the API lifecycle rules (schema-check.ts); exit 1 with the problems listed. */
 import { resolve } from 'node:path';
 import { repoRoot } from '@vigia/schema';
-import { schema } from '../schema/index.js';
+import { schema } from '../graphql/index.js';
 import { checkSchemaLifecycle } from './schema-check.js';
 
 const { problems, versions } = await checkSchemaLifecycle({

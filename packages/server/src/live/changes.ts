@@ -8,8 +8,8 @@
  * reach cannot be narrowed down (a seed, an edited source or document, which every figure may
  * cite, an import too large to list) names every key; a new source or document names none.
  */
-import type { Db } from '../data/refs.js';
-import { NON_DATA_ACTIONS } from '../data/audit.js';
+import type { Db } from '../write/refs.js';
+import { NON_DATA_ACTIONS } from '../core/audit.js';
 import type { Snapshot } from '../read-model/snapshot.js';
 
 export interface DataChange {

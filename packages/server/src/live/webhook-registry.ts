@@ -1,13 +1,13 @@
 /**
  * Registering and removing webhooks (admins, audited as "createWebhook" / "deleteWebhook",
- * actions that change no public data: data/audit.ts NON_DATA_ACTIONS) and listing them with
+ * actions that change no public data: core/audit.ts NON_DATA_ACTIONS) and listing them with
  * their recent deliveries. The secret is returned once, by createWebhook; never listed.
  */
 import { randomBytes } from 'node:crypto';
 import type { PrismaClient, WebhookDeliveryStatus } from '@vigia/schema';
-import { recordAudit, type Actor } from '../data/audit.js';
-import { InputError, NotFoundError } from '../data/errors.js';
-import { writeTransaction } from '../data/write.js';
+import { recordAudit, type Actor } from '../core/audit.js';
+import { InputError, NotFoundError } from '../core/errors.js';
+import { writeTransaction } from '../write/transaction.js';
 import { checkWebhookUrl } from './webhook-target.js';
 
 /** At most this many dataset keys per webhook. */

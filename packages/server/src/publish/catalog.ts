@@ -8,7 +8,7 @@
  * as distribution. A licence only when the operator configures one (DATA_LICENSE_URL).
  */
 import type { Dataset, Document, Region } from '@vigia/schema';
-import { isoDate } from '../schema/dates.js';
+import { isoDate } from '../core/dates.js';
 import { publishedAt } from '../read-model/history.js';
 import type { Snapshot } from '../read-model/snapshot.js';
 

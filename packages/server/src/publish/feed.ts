@@ -6,8 +6,8 @@
  * not figures and are not listed. Built from the snapshot, no SQL.
  */
 import type { ObservationRevision, Publication, ServiceResultRevision } from '@vigia/schema';
-import { publishedValue } from '../data/suppression.js';
-import { esc } from '../embed/escape.js';
+import { publishedValue } from '../core/suppression.js';
+import { esc } from '../core/escape.js';
 import type { Snapshot } from '../read-model/snapshot.js';
 
 export type FeedLang = 'es' | 'en';

@@ -10,8 +10,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createHash } from 'node:crypto';
-import { asUnavailable } from '../data/unavailable.js';
-import { decodeSegment } from '../http/request-target.js';
+import { asUnavailable } from '../core/unavailable.js';
+import { decodeSegment } from '../core/request-target.js';
 import type { ReadModel } from '../read-model/read-model.js';
 import { catalog } from './catalog.js';
 import { citationFacts, formatCitation, type CitationStyle } from './citation.js';

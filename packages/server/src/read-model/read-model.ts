@@ -2,7 +2,7 @@
  * Holds this process's current snapshot and replaces it when the data changes:
  * - after this process's own write (`changed()`, awaited before the mutation answers, so the
  *   answer and every later read see the write);
- * - when the data watch (cache/watch.ts) sees a write made elsewhere (`changed()` too, from
+ * - when the data watch (read-model/watch.ts) sees a write made elsewhere (`changed()` too, from
  *   http/runtime.ts, so the processes sharing a version with this one reload as well);
  * - with a shared version (Redis), at the start of any request that finds another process
  *   has written since (`current()`), so a write through one process is read through all.

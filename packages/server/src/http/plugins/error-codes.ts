@@ -1,6 +1,6 @@
 /**
  * Every error a client gets carries `extensions.code`, so that clients branch on a stable code,
- * not on message text. Our own errors set theirs (data/errors.ts, limits/, persisted.ts) and yoga
+ * not on message text. Our own errors set theirs (core/errors.ts, limits/, persisted.ts) and yoga
  * sets its own for parse and validation; this names the rest — graphql-js's variable and
  * operation errors, Pothos's invalid ids and cursors — when the answer is about to be sent.
  */

@@ -1,10 +1,10 @@
 /**
  * yoga's error masking (unexpected errors reach clients as "Unexpected error."), except that a
- * database outage answers as one: 503, Retry-After, SERVICE_UNAVAILABLE (data/unavailable.ts).
+ * database outage answers as one: 503, Retry-After, SERVICE_UNAVAILABLE (core/unavailable.ts).
  */
 import { GraphQLError } from 'graphql';
 import { maskError, type MaskError } from 'graphql-yoga';
-import { asUnavailable } from '../../data/unavailable.js';
+import { asUnavailable } from '../../core/unavailable.js';
 
 export const maskErrorsButOutages: MaskError = (error, message, isDev) => {
   // GraphQL errors of our own (UnavailableError included) pass as they are; others are masked.

@@ -13,7 +13,7 @@ import type { Logger } from '../../observability/logger.js';
 import { requestIdOf } from '../../observability/logger.js';
 import { errorBody, sendJson } from '../json.js';
 import { applyStepHeaders, setRequestState, type RequestState } from '../request-state.js';
-import { parseTarget, validHost } from '../request-target.js';
+import { parseTarget, validHost } from '../../core/request-target.js';
 import { pathOf, routeOf } from '../routes.js';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
